@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { loadConfig, type Surface } from '../../config.ts';
+import { DEMO_ACCOUNTS } from '../../demo/accounts.ts';
+import { openRuntime } from '../../runtime.ts';
+import { ensureDemoAccounts, ensureRoster, isEmpty } from '../../services/setup.ts';
+import { buildApp } from '../../web/app.ts';
+import { CliError } from '../errors.ts';
+import { printTable } from '../output.ts';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('migrate the database, load the roster (and demo data on an empty development database) and serve Lifeline')
+    .option('--surface <surface>', 'public, staff or all')
+    .option('--port <port>', 'port to listen on (default PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
+    .action(async (options: { surface?: string; port?: string; host?: string }) => {
+      const started = performance.now();
+      const surface = options.surface ?? process.env['LIFELINE_SURFACE'] ?? 'all';
+      if (!['public', 'staff', 'all'].includes(surface)) throw new CliError(`--surface must be public, staff or all (got "${surface}")`);
+      const port = options.port === undefined ? undefined : Number(options.port);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliError(`--port must be a number from 0 to 65535 (got "${options.port ?? ''}")`);
+      const config = loadConfig(process.env, {
+        surface: surface as Surface,
+        ...(port === undefined ? {} : { port }),
+        ...(options.host === undefined ? {} : { host: options.host }),
+      });
+      const runtime = await openRuntime(config);
+      const context = runtime.services.context;
+      await ensureRoster(context);
+      const empty = await isEmpty(context);
+      let demoLoaded = false;
+      if (empty && config.loadDemo) {
+        await ensureDemoAccounts(context);
+        demoLoaded = true;
+      }
+      const app = await buildApp({ config, services: runtime.services, database: runtime.database });
+      const shutdown = async () => {
+        await app.close();
+        await runtime.close();
+      };
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown().then(() => process.exit(0)));
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const boundPort = typeof address === 'object' && address !== null ? address.port : config.port;
+      const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${boundPort}`;
+      const say = (line = '') => process.stdout.write(`${line}\n`);
+      say(`Lifeline is running at ${url} (${surface} surface, ${runtime.database.description}) — ready in ${Math.round(performance.now() - started)} ms`);
+      if (config.loadDemo && (demoLoaded || !empty)) {
+        say(demoLoaded ? 'Demo accounts loaded into the new database:' : 'Demo accounts (if this database still has them):');
+        printTable(DEMO_ACCOUNTS.map((a) => ({ role: a.role, organisation: a.organisationCode, email: a.email, password: a.password })), say);
+        say('List them again with: npm run lifeline -- demo accounts');
+      }
+      if (empty && !config.loadDemo) {
+        say('This database has no users. Create the first system administrator with:');
+        say('  npm run lifeline -- user add --organisation national-centre --role system-administrator --email you@example.org --name "Your Name"');
+      }
+    });
+}

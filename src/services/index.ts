@@ -1,0 +1,28 @@
+import { ApiTokenService } from './apiTokens.ts';
+import { AuditService } from './audit.ts';
+import { AuthenticationService } from './authentication.ts';
+import type { ServiceContext } from './context.ts';
+import { OrganisationService } from './organisations.ts';
+import { UserService } from './users.ts';
+
+export interface Services {
+  context: ServiceContext;
+  authentication: AuthenticationService;
+  organisations: OrganisationService;
+  users: UserService;
+  apiTokens: ApiTokenService;
+  audit: AuditService;
+}
+
+/** Wires every service from one context: the composition root calls this once. */
+export function createServices(context: ServiceContext): Services {
+  const authentication = new AuthenticationService(context);
+  return {
+    context,
+    authentication,
+    organisations: new OrganisationService(context),
+    users: new UserService(context),
+    apiTokens: new ApiTokenService(context, authentication),
+    audit: new AuditService(context),
+  };
+}

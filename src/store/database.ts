@@ -1,0 +1,78 @@
+// Opens the configured database and migrates it. The only place that knows which dialect is in use.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseLocation } from '../config.ts';
+import { inCodeMigrations } from './migrations/index.ts';
+import type { DatabaseSchema } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DatabaseSchema>;
+  dialect: Dialect;
+  /** Where it is, safe to print: a PostgreSQL URL without its password. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema to use (tests give each run its own). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(location: DatabaseLocation, options: OpenOptions = {}): Database {
+  if (location.kind === 'sqlite') {
+    if (location.file !== ':memory:') mkdirSync(path.dirname(location.file), { recursive: true });
+    const connection = new SQLite(location.file);
+    // WAL lets readers carry on during a write; the busy timeout waits for a lock instead of failing at once.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+    connection.pragma('synchronous = NORMAL');
+    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+    return { db, dialect: 'sqlite', description: `SQLite ${location.file}`, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: location.url,
+    max: options.poolSize ?? 10,
+    ...(options.searchPath === undefined ? {} : { options: `-c search_path=${options.searchPath}` }),
+  });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', description: `PostgreSQL ${redactPassword(location.url)}`, close: () => db.destroy() };
+}
+
+export function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+export interface MigrationReport { applied: string[] }
+
+export async function migrateToLatest(database: Database): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: database.db, provider: inCodeMigrations });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error !== undefined || failed !== undefined) {
+    const cause = error instanceof Error ? error.message : failed === undefined ? 'unknown error' : `${failed.migrationName} failed`;
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${cause}`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+export async function isReachable(database: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(database.db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+// The store: repositories bound to the database or to one transaction. Services never see SQL.
+import type { Kysely } from 'kysely';
+import type { Database, Dialect } from './database.ts';
+import { ApiTokenRepository } from './repositories/apiTokens.ts';
+import { AuditEventRepository } from './repositories/auditEvents.ts';
+import { OrganisationRepository } from './repositories/organisations.ts';
+import { SessionRepository } from './repositories/sessions.ts';
+import { UserRepository } from './repositories/users.ts';
+import type { DatabaseSchema } from './schema.ts';
+
+export interface Repositories {
+  organisations: OrganisationRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
+  auditEvents: AuditEventRepository;
+}
+
+function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
+  return {
+    organisations: new OrganisationRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    apiTokens: new ApiTokenRepository(db),
+    auditEvents: new AuditEventRepository(db, dialect),
+  };
+}
+
+export class Store {
+  readonly repositories: Repositories;
+
+  constructor(readonly database: Database) {
+    this.repositories = bindRepositories(database.db, database.dialect);
+  }
+
+  get dialect(): Dialect {
+    return this.database.dialect;
+  }
+
+  /** Runs work in one transaction: a change and its audit event commit together or not at all. */
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+    return this.database.db.transaction().execute((trx) => work(bindRepositories(trx, this.database.dialect)));
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}

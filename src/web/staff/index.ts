@@ -1,0 +1,60 @@
+// The staff surface: sessions, CSRF, the route guard and every signed-in page.
+import csrfProtection from '@fastify/csrf-protection';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Services } from '../../services/index.ts';
+import { guardRoutes } from '../routeGuard.ts';
+import { sessionPlugin } from '../sessions.ts';
+import { registerAccountRoutes } from './account.ts';
+import { registerAuditRoutes } from './audit.ts';
+import { registerHomeRoutes } from './home.ts';
+import { staffNavigation } from './navigation.ts';
+import { registerOrganisationRoutes } from './organisations.ts';
+import { registerSignInRoutes } from './signIn.ts';
+import { registerUserRoutes } from './users.ts';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function staffSurface(app: FastifyInstance, options: { config: Config; services: Services }): Promise<void> {
+  const { config, services } = options;
+  await app.register(sessionPlugin, { config, services });
+  await app.register(csrfProtection, { sessionPlugin: '@fastify/session', getToken: (request: FastifyRequest) => formToken(request) });
+
+  app.addHook('preValidation', (request, reply, done) => {
+    if (UNSAFE_METHODS.has(request.method)) app.csrfProtection(request, reply, done);
+    else done();
+  });
+
+  app.addHook('preHandler', async (request) => {
+    request.pageLocals = (reply: FastifyReply) => {
+      const flash = request.session.flash;
+      if (flash !== undefined) request.session.flash = undefined;
+      return {
+        csrfToken: reply.generateCsrf(),
+        flash,
+        navigation: staffNavigation(request.actor, request.url.split('?')[0] ?? '/'),
+      };
+    };
+  });
+
+  guardRoutes(app, async (request, reply, decision) => {
+    if (decision === 'sign-in-required') {
+      const next = request.method === 'GET' ? request.url : '/';
+      return reply.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
+    }
+    return reply.code(403).page('errors/forbidden.njk');
+  });
+
+  await registerSignInRoutes(app, services, config);
+  await registerHomeRoutes(app, services);
+  await registerOrganisationRoutes(app, services);
+  await registerUserRoutes(app, services);
+  await registerAuditRoutes(app, services);
+  await registerAccountRoutes(app, services);
+}
+
+function formToken(request: FastifyRequest): string | undefined {
+  const body = request.body as Record<string, unknown> | undefined;
+  const token = body?.['_csrf'];
+  return typeof token === 'string' ? token : undefined;
+}

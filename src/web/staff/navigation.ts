@@ -1,0 +1,18 @@
+import type { Actor } from '../../access/actor.ts';
+import { canListOrganisations } from '../../access/policies/organisations.ts';
+import { canReadAudit } from '../../access/policies/audit.ts';
+import { manageableOrganisationIds } from '../../access/policies/users.ts';
+
+export interface NavigationItem { href: string; text: string; active?: boolean }
+
+/** The menu shows only what the actor may open, decided by the same policies as the pages. */
+export function staffNavigation(actor: Actor | null, currentPath: string): NavigationItem[] {
+  if (actor === null) return [];
+  const items: NavigationItem[] = [{ href: '/', text: 'Home' }];
+  if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
+  const manageable = manageableOrganisationIds(actor);
+  if (manageable === undefined || manageable.length > 0) items.push({ href: '/users', text: 'Users' });
+  if (canReadAudit(actor)) items.push({ href: '/audit', text: 'Audit trail' });
+  if (actor.kind === 'user') items.push({ href: '/account', text: 'Your account' });
+  return items.map((item) => ({ ...item, active: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href) }));
+}
