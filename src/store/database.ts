@@ -15,6 +15,8 @@ export interface Database {
   dialect: Dialect;
   /** Where it is, safe to print: a PostgreSQL URL without its password. */
   description: string;
+  /** PostgreSQL schema named in the search path, if not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,10 @@ export function openDatabase(location: DatabaseLocation, options: OpenOptions = 
     ...(options.searchPath === undefined ? {} : { options: `-c search_path=${options.searchPath}` }),
   });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', description: `PostgreSQL ${redactPassword(location.url)}`, close: () => db.destroy() };
+  return {
+    db, dialect: 'postgres', description: `PostgreSQL ${redactPassword(location.url)}`, close: () => db.destroy(),
+    ...(options.searchPath === undefined ? {} : { schema: options.searchPath }),
+  };
 }
 
 export function redactPassword(url: string): string {
@@ -58,7 +63,8 @@ export function redactPassword(url: string): string {
 export interface MigrationReport { applied: string[] }
 
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: database.db, provider: inCodeMigrations });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+  const migrator = new Migrator({ db: database.db, provider: inCodeMigrations, ...(database.schema === undefined ? {} : { migrationTableSchema: database.schema }) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined || failed !== undefined) {

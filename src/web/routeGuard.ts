@@ -4,12 +4,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fastifyPlugin from 'fastify-plugin';
 import type { Actor, UserActor } from '../access/actor.ts';
 import { ForbiddenError } from '../access/errors.ts';
-import { decideRoute } from '../access/policies/routes.ts';
+import { decideRoute, type RouteAccess } from '../access/policies/routes.ts';
 
 export class MissingAccessDecisionError extends Error {
   constructor(method: string, url: string) {
     super(`Route ${method} ${url} declares no access rule: add config.access (PUBLIC, SIGNED_IN or rolesOnly(...))`);
     this.name = 'MissingAccessDecisionError';
+  }
+}
+
+export interface DeclaredRoute { method: string; url: string; access: RouteAccess | undefined }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route and its access rule, for the access matrix test and for review. */
+    declaredRoutes(): DeclaredRoute[];
   }
 }
 
@@ -22,6 +31,8 @@ export const requireAccessDecisions = fastifyPlugin(async (app: FastifyInstance)
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
+  app.decorate('declaredRoutes', () =>
+    routes.flatMap((route) => (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({ method: String(method), url: route.url, access: route.config?.access }))));
   app.addHook('onReady', async () => {
     const undecided = routes.find((route) => route.config?.access === undefined);
     if (undecided !== undefined) {
