@@ -44,7 +44,7 @@ export const requireAccessDecisions = fastifyPlugin(async (app: FastifyInstance)
 export type DenialResponder = (request: FastifyRequest, reply: FastifyReply, decision: 'sign-in-required' | 'forbidden') => Promise<FastifyReply>;
 
 export function guardRoutes(app: FastifyInstance, respond: DenialResponder): void {
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     // Not-found handling has no route config: it reveals nothing, so it needs no decision.
     if (access === undefined) return;

@@ -66,7 +66,9 @@ export const sessionPlugin = fastifyPlugin(async (app: FastifyInstance, options:
     cookie: { httpOnly: true, secure: config.secureCookies, sameSite: 'lax', path: '/', maxAge: config.sessionIdleMinutes * 60_000 },
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Who is acting is settled at onRequest, before the body is parsed or validated, so the route
+  // guard can refuse a stranger before any of their input is looked at.
+  app.addHook('onRequest', async (request) => {
     request.actor = await actorFromSession(request, services, config);
   });
 });

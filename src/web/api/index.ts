@@ -21,7 +21,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   });
   app.addSchema(Problem);
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
     request.actor = match?.[1] === undefined ? null : await services.apiTokens.authenticate(match[1], request.id);

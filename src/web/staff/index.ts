@@ -25,7 +25,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
     else done();
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     request.pageLocals = (reply: FastifyReply) => {
       const flash = request.session.flash;
       if (flash !== undefined) request.session.flash = undefined;

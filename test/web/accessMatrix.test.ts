@@ -1,0 +1,134 @@
+// Walks every registered route for every role and for no one. The table below is the access
+// policy in one place: a route added without an entry here fails this test, and so does a route
+// whose behaviour does not match its entry.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/access/roles.ts';
+import type { RouteAccess } from '../../src/access/policies/routes.ts';
+import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
+import { actorFor, demoAccount, organisationId, seedDemo } from '../support/fixtures.ts';
+import { buildTestApp } from '../support/webApp.ts';
+import { WebClient } from '../support/webClient.ts';
+
+type Expected = 'public' | 'signed-in' | readonly Role[];
+const ADMINS = ['organisation-administrator', 'system-administrator'] as const;
+const SYSTEM_ADMIN = ['system-administrator'] as const;
+const AUDIT_READERS = ['supervisor', 'system-administrator'] as const;
+
+const EXPECTED_ACCESS: Record<string, Expected> = {
+  'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
+  'GET /assets/*': 'public', 'GET /static/*': 'public', 'GET /static/govuk-frontend.min.js': 'public', 'GET /static/lifeline-*.css': 'public',
+  'GET /report': 'public',
+  'GET /sign-in': 'public', 'POST /sign-in': 'public', 'POST /sign-out': 'public',
+  'GET /sign-in/second-factor': 'public', 'POST /sign-in/second-factor': 'public', 'GET /sign-in/enrol': 'public', 'POST /sign-in/enrol': 'public',
+  'GET /': 'signed-in',
+  'GET /organisations': 'signed-in', 'GET /organisations/new': SYSTEM_ADMIN, 'POST /organisations': SYSTEM_ADMIN,
+  'GET /organisations/:organisationId': SYSTEM_ADMIN, 'POST /organisations/:organisationId': SYSTEM_ADMIN,
+  'GET /users': ADMINS, 'GET /users/new': ADMINS, 'POST /users': ADMINS, 'GET /users/:userId': ADMINS,
+  'POST /users/:userId/roles': ADMINS, 'POST /users/:userId/disable': ADMINS, 'POST /users/:userId/enable': ADMINS,
+  'POST /users/:userId/reset-password': ADMINS, 'POST /users/:userId/reset-second-factor': ADMINS,
+  'GET /audit': AUDIT_READERS, 'POST /audit/verify': SYSTEM_ADMIN,
+  'GET /account': 'signed-in', 'POST /account/password': 'signed-in', 'GET /account/second-factor': 'signed-in', 'POST /account/second-factor': 'signed-in',
+  'POST /account/tokens': 'signed-in', 'POST /account/tokens/:tokenId/revoke': 'signed-in', 'GET /account/revealed': 'signed-in',
+  'GET /api/v1/openapi.json': 'public', 'GET /api/v1/docs': 'public',
+  'GET /api/v1/me': 'signed-in', 'GET /api/v1/organisations': 'signed-in', 'GET /api/v1/organisations/:id': 'signed-in',
+  'POST /api/v1/organisations': SYSTEM_ADMIN, 'PUT /api/v1/organisations/:id': SYSTEM_ADMIN,
+  'GET /api/v1/users': ADMINS, 'GET /api/v1/users/:id': ADMINS, 'POST /api/v1/users': ADMINS, 'PUT /api/v1/users/:id/roles': ADMINS,
+  'POST /api/v1/users/:id/disable': ADMINS, 'POST /api/v1/users/:id/enable': ADMINS,
+  'GET /api/v1/audit-events': AUDIT_READERS,
+};
+
+function routeKey(method: string, url: string): string {
+  return `${method} ${url.replace(/^\/static\/lifeline-[0-9a-f]+\.css$/, '/static/lifeline-*.css')}`;
+}
+
+function declaredMatches(expected: Expected, declared: RouteAccess | undefined): boolean {
+  if (declared === undefined) return false;
+  if (expected === 'public') return declared.kind === 'public';
+  if (expected === 'signed-in') return declared.kind === 'signed-in';
+  return declared.kind === 'roles' && [...declared.roles].sort().join() === [...expected].sort().join();
+}
+
+function allowedFor(expected: Expected, role: Role | null): boolean {
+  if (expected === 'public') return true;
+  if (role === null) return false;
+  return expected === 'signed-in' || expected.includes(role);
+}
+
+describe('access matrix: every route, every role', () => {
+  let runtime: TestRuntime;
+  let app: FastifyInstance;
+  const pages = new Map<Role, WebClient>();
+  const apiClients = new Map<Role, WebClient>();
+  const parameters: Record<string, string> = {};
+
+  beforeAll(async () => {
+    runtime = await openTestRuntime('sqlite', { signInRateLimitPerMinute: 10_000 });
+    await seedDemo(runtime);
+    app = await buildTestApp(runtime);
+    // Actions on users land on a throwaway account, so the roles under test keep working.
+    const systemAdmin = await actorFor(runtime, demoAccount('system-administrator'));
+    const target = await runtime.services.users.add(systemAdmin, { organisationId: await organisationId(runtime, 'metropolitan'), email: 'target@met.example', displayName: 'Target', roles: ['officer'] });
+    parameters['userId'] = target.user.id;
+    parameters['organisationId'] = await organisationId(runtime, 'charity-open-door');
+    parameters['tokenId'] = '01900000-0000-7000-8000-000000000000';
+    for (const role of ROLES) {
+      const account = demoAccount(role);
+      const client = new WebClient(app);
+      await client.signIn(account.email, account.password);
+      pages.set(role, client);
+      const { secret } = await runtime.services.apiTokens.create(await actorFor(runtime, account), 'access matrix', null);
+      apiClients.set(role, new WebClient(app, secret));
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await runtime.dispose();
+  });
+
+  it('has an entry in the access table for every registered route, matching what the route declares', () => {
+    const declared = app.declaredRoutes().filter((route) => route.method !== 'HEAD');
+    const problems: string[] = [];
+    for (const route of declared) {
+      const key = routeKey(route.method, route.url);
+      const expected = EXPECTED_ACCESS[key];
+      if (expected === undefined) problems.push(`${key} has no entry in the access table`);
+      else if (!declaredMatches(expected, route.access)) problems.push(`${key} declares ${JSON.stringify(route.access)}, the table says ${JSON.stringify(expected)}`);
+    }
+    const registered = new Set(declared.map((route) => routeKey(route.method, route.url)));
+    for (const key of Object.keys(EXPECTED_ACCESS)) if (!registered.has(key)) problems.push(`${key} is in the table but not registered`);
+    expect(problems).toEqual([]);
+  });
+
+  const walkable = Object.entries(EXPECTED_ACCESS).filter(([key]) => !key.includes('*') && key !== 'POST /sign-out');
+
+  for (const who of [null, ...ROLES] as const) {
+    it(`answers ${who ?? 'someone not signed in'} on every route as the table says`, async () => {
+      const mismatches: string[] = [];
+      for (const [key, expected] of walkable) {
+        const [method = 'GET', pattern = '/'] = key.split(' ');
+        const url = pattern.replace(/:(\w+)/g, (_match, name: string) => {
+          if (name === 'id') return pattern.includes('/users/') ? parameters['userId'] ?? '' : parameters['organisationId'] ?? '';
+          return parameters[name] ?? '';
+        });
+        const api = url.startsWith('/api/');
+        const client = who === null ? new WebClient(app) : (api ? apiClients : pages).get(who);
+        if (client === undefined) throw new Error('no client');
+        if (!api && who === null && method !== 'GET') await client.get('/sign-in');
+        const response = api
+          ? await client.request(method as 'GET', url, method === 'GET' ? undefined : {})
+          : method === 'GET' ? await client.get(url) : await client.post(url, {});
+        const toSignIn = response.statusCode === 303 && String(response.headers.location ?? '').startsWith('/sign-in?');
+        const refused = response.statusCode === 401 || response.statusCode === 403 || toSignIn;
+        const allowed = allowedFor(expected, who);
+        if (allowed && refused) mismatches.push(`${key}: expected access, got ${response.statusCode}`);
+        if (!allowed) {
+          const expectedRefusal = api ? (who === null ? 401 : 403) : who === null ? 'redirect to sign-in' : 403;
+          const actual = toSignIn ? 'redirect to sign-in' : response.statusCode;
+          if (actual !== expectedRefusal) mismatches.push(`${key}: expected ${expectedRefusal}, got ${actual}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
