@@ -34,10 +34,22 @@ export async function ensureRoster(context: ServiceContext, entries: readonly Ro
   });
 }
 
+// Demo passwords are published, so their hashes may be reused within a process: this spares
+// seconds of argon2 work each time a fresh demo database is made (tests make many).
+const demoHashes = new Map<string, Promise<string>>();
+function demoPasswordHash(password: string): Promise<string> {
+  let hash = demoHashes.get(password);
+  if (hash === undefined) {
+    hash = hashPassword(password);
+    demoHashes.set(password, hash);
+  }
+  return hash;
+}
+
 /** Demo partners and one account per role. Skips any account whose email already exists. */
 export async function ensureDemoAccounts(context: ServiceContext, accounts: readonly DemoAccount[] = DEMO_ACCOUNTS): Promise<number> {
   await ensureRoster(context, DEMO_PARTNERS);
-  const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
+  const hashes = await Promise.all(accounts.map((a) => demoPasswordHash(a.password)));
   const now = isoNow(context.clock);
   return context.store.transaction(async (repositories) => {
     let added = 0;
