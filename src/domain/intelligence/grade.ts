@@ -83,3 +83,18 @@ export function describeGrade(grade: Grade): { readonly scheme: string; readonly
     handling: label(scheme.handling, grade.handling),
   };
 }
+
+/**
+ * One text column for a grade with its scheme, e.g. "5x5x5:B35" or "3x5x2:1AP". Reading it back
+ * uses the stored scheme, never the inference from the first character.
+ */
+export function gradeToStorage(grade: Grade): string {
+  return `${grade.scheme}:${formatGrade(grade)}`;
+}
+
+export function gradeFromStorage(stored: string): ParseGradeResult {
+  const match = /^(5x5x5|3x5x2):([A-Z0-9]{3})$/.exec(stored);
+  if (match === null) return { ok: false, problem: `Not a stored grade: ${JSON.stringify(stored)}` };
+  const [, scheme, codes] = match;
+  return parseGrade(codes ?? '', scheme === '5x5x5' ? '5x5x5' : '3x5x2');
+}

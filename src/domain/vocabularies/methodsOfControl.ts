@@ -1,5 +1,6 @@
-// Methods of control (HTCDS v2). Where HTCDS has a matching value it is given in `htcds`;
-// threats to the person and threats to their family are one HTCDS value ("Threats").
+// Methods of control (HTCDS v2). `htcds` is the HTCDS value name (vic_MethodsOfControl in the
+// HTCDS field reference, UNMigration/HTCDS) used on export; threats to the person and threats to
+// their family are one HTCDS value ("Threats").
 import { vocabulary } from './vocabulary.ts';
 
 export const methodOfControlTerms = [

@@ -48,6 +48,30 @@ describe('bank holidays, published lists', () => {
     ]);
   });
 
+  it('England and Wales 2011: royal wedding in the week after Easter, Christmas on a Sunday', () => {
+    expect(datesIn(2011, 'england-and-wales')).toEqual([
+      '2011-01-03', '2011-04-22', '2011-04-25', '2011-04-29', '2011-05-02', '2011-05-30', '2011-08-29', '2011-12-26', '2011-12-27',
+    ]);
+  });
+
+  it('England and Wales 2023: coronation, and New Year on a Sunday', () => {
+    expect(datesIn(2023, 'england-and-wales')).toEqual([
+      '2023-01-02', '2023-04-07', '2023-04-10', '2023-05-01', '2023-05-08', '2023-05-29', '2023-08-28', '2023-12-25', '2023-12-26',
+    ]);
+  });
+
+  it('England and Wales 2026 as announced: Boxing Day on a Saturday moves to Monday 28 December', () => {
+    expect(datesIn(2026, 'england-and-wales')).toEqual([
+      '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
+    ]);
+  });
+
+  it('Scotland 2023: New Year on a Sunday gives Monday 2 and Tuesday 3 January', () => {
+    expect(datesIn(2023, 'scotland')).toEqual([
+      '2023-01-02', '2023-01-03', '2023-04-07', '2023-05-01', '2023-05-08', '2023-05-29', '2023-08-07', '2023-11-30', '2023-12-25', '2023-12-26',
+    ]);
+  });
+
   it('the one-off UK days of 2011, 2012 and 2023 are held everywhere in the UK and not in Ireland', () => {
     for (const date of ['2011-04-29', '2012-06-05', '2023-05-08']) {
       expect(isBankHoliday(date, 'england-and-wales')).toBe(true);

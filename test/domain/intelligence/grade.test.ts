@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGrade, formatGrade, parseGrade, type Grade } from '../../../src/domain/intelligence/grade.ts';
+import { describeGrade, formatGrade, gradeFromStorage, gradeToStorage, parseGrade, type Grade } from '../../../src/domain/intelligence/grade.ts';
 import { restrictsToOriginatingAgency, requiresRecordedAuthorisation } from '../../../src/domain/intelligence/handling.ts';
 import { fiveByFiveByFive, threeByFiveByTwo } from '../../../src/domain/intelligence/schemes.ts';
 
@@ -59,6 +59,19 @@ describe('parseGrade and formatGrade', () => {
       handling: 'No further dissemination: refer to the originator (special handling requirements)',
     });
     expect(describeGrade(parsed('3EC')).source).toBe('Not reliable');
+  });
+});
+
+describe('stored grades', () => {
+  it('keep their scheme through a round trip', () => {
+    expect(gradeToStorage(parsed('B35'))).toBe('5x5x5:B35');
+    expect(gradeToStorage(parsed('2BC'))).toBe('3x5x2:2BC');
+    expect(gradeFromStorage('3x5x2:2BC')).toEqual({ ok: true, grade: parsed('2BC') });
+  });
+
+  it('refuse a stored grade whose codes do not belong to its scheme', () => {
+    expect(gradeFromStorage('3x5x2:B35').ok).toBe(false);
+    expect(gradeFromStorage('B35').ok).toBe(false);
   });
 });
 
