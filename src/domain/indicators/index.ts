@@ -1,0 +1,3 @@
+export * from './catalogue.ts';
+export * from './guidance.ts';
+export * from './screening.ts';

@@ -1,0 +1,3 @@
+export * from './grade.ts';
+export * from './handling.ts';
+export * from './schemes.ts';
