@@ -1,0 +1,31 @@
+import { sourceLanguage, type LanguageCode } from './languages.ts';
+import { messageFile } from './messageCatalogue.ts';
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type Translate = (key: string, params?: MessageParams) => string;
+
+/**
+ * A translate function for one language. A key missing from that language falls back to English
+ * (the tests keep every language complete, so this only guards a file edited in production); a
+ * key missing from English too comes back as the key itself, so a page shows what is wrong
+ * instead of nothing.
+ *
+ * The result is plain text: templates must escape it (Nunjucks autoescape), because parameters
+ * such as a reference or what someone typed are interpolated as they are.
+ */
+export function translator(lang: LanguageCode): Translate {
+  const own = messageFile(lang).messages;
+  const fallback = messageFile(sourceLanguage).messages;
+  return (key, params) => {
+    const text = own[key] || fallback[key];
+    if (text === undefined || text === '') return key;
+    return params === undefined ? text : interpolate(text, params);
+  };
+}
+
+function interpolate(text: string, params: MessageParams): string {
+  return text.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
