@@ -138,6 +138,12 @@ describe('translate', () => {
     expect(translator('pl')('step.confirmation.referenceIs', { reference: 'LL-7K3M-9QXT' })).toContain('LL-7K3M-9QXT');
   });
 
+  it('isolates interpolated values in right-to-left languages, so a reference keeps its order', () => {
+    const text = translator('ar')('step.confirmation.referenceIs', { reference: 'LL-7K3M-9QXT' });
+    expect(text).toContain('\u2068LL-7K3M-9QXT\u2069');
+    expect(translator('en')('step.confirmation.referenceIs', { reference: 'LL-7K3M-9QXT' })).not.toContain('\u2068');
+  });
+
   it('returns the key itself for a key nobody has, so a page shows what is missing', () => {
     expect(translator('ro')('no.such.key')).toBe('no.such.key');
   });

@@ -144,6 +144,28 @@ describe('routing by town', () => {
   });
 });
 
+describe('routing by what was typed in the address', () => {
+  it('finds a full postcode or Eircode inside the address', () => {
+    expect(routeToForce({ address: '12 High Street, Leeds LS1 4AP' })).toEqual({ forceCode: 'west-yorkshire', basis: 'postcode-area' });
+    expect(routeToForce({ address: 'Flat 2, 1 Marygate, Berwick-upon-Tweed TD15 1BT' })?.forceCode).toBe('northumbria');
+    expect(routeToForce({ address: 'Apt 4, Grand Canal Dock, Dublin 2, D02 X285' })).toEqual({ forceCode: 'garda', basis: 'eircode' });
+  });
+
+  it('finds a town among the parts of the address', () => {
+    expect(routeToForce({ address: 'The car wash on Station Road,\nWrexham' })).toEqual({ forceCode: 'north-wales', basis: 'town' });
+  });
+
+  it('lets the postcode and town fields win over the address', () => {
+    expect(routeToForce({ postcode: 'M1 1AE', address: 'Leeds LS1 4AP' })?.forceCode).toBe('greater-manchester');
+    expect(routeToForce({ town: 'Cardiff', address: 'Leeds' })?.forceCode).toBe('south-wales');
+  });
+
+  it('does not read a house number or a phone number as a postcode', () => {
+    expect(routeToForce({ address: '123 Long Lane' })).toBeNull();
+    expect(routeToForce({ address: 'call 07700 900982' })).toBeNull();
+  });
+});
+
 describe('routing data', () => {
   const areaPattern = /^[A-Z]{1,2}$/;
   const districtPattern = /^[A-Z]{1,2}\d[A-Z\d]?$/;

@@ -1,4 +1,4 @@
-import { sourceLanguage, type LanguageCode } from './languages.ts';
+import { languageOf, sourceLanguage, type LanguageCode } from './languages.ts';
 import { messageFile } from './messageCatalogue.ts';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -16,16 +16,23 @@ export type Translate = (key: string, params?: MessageParams) => string;
 export function translator(lang: LanguageCode): Translate {
   const own = messageFile(lang).messages;
   const fallback = messageFile(sourceLanguage).messages;
+  const isolate = languageOf(lang).direction === 'rtl';
   return (key, params) => {
     const text = own[key] || fallback[key];
     if (text === undefined || text === '') return key;
-    return params === undefined ? text : interpolate(text, params);
+    return params === undefined ? text : interpolate(text, params, isolate);
   };
 }
 
-function interpolate(text: string, params: MessageParams): string {
+// In right-to-left text a reference such as LL-7K3M-9QXT would have its hyphens reordered by
+// the bidi algorithm; first-strong isolates keep each value in its own direction.
+const firstStrongIsolate = '\u2068';
+const popDirectionalIsolate = '\u2069';
+
+function interpolate(text: string, params: MessageParams, isolate: boolean): string {
   return text.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (placeholder, name: string) => {
     const value = params[name];
-    return value === undefined ? placeholder : String(value);
+    if (value === undefined) return placeholder;
+    return isolate ? `${firstStrongIsolate}${String(value)}${popDirectionalIsolate}` : String(value);
   });
 }

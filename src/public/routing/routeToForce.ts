@@ -17,14 +17,43 @@ export interface ForceRoute {
 export interface ReportedPlace {
   readonly postcode?: string | undefined;
   readonly town?: string | undefined;
+  /** The free-text address: people often type the postcode or town there instead. */
+  readonly address?: string | undefined;
 }
 
-/** A postcode (or Eircode) decides when it can be placed; otherwise the town. */
+/**
+ * A postcode (or Eircode) decides when it can be placed; then the town; then a postcode or a
+ * town found inside the address ("12 High Street, Leeds LS1 4AP").
+ */
 export function routeToForce(place: ReportedPlace): ForceRoute | null {
-  const byPostcode = place.postcode === undefined ? null : routeByPostcode(place.postcode);
-  if (byPostcode !== null) return byPostcode;
-  const byTown = place.town === undefined ? null : routeByTown(place.town);
-  return byTown;
+  if (place.postcode !== undefined) {
+    const byPostcode = routeByPostcode(place.postcode);
+    if (byPostcode !== null) return byPostcode;
+  }
+  if (place.town !== undefined) {
+    const byTown = routeByTown(place.town);
+    if (byTown !== null) return byTown;
+  }
+  return place.address === undefined ? null : routeByAddress(place.address);
+}
+
+// A full postcode or Eircode standing as a word of its own inside longer text.
+const postcodeInText = /(?:^|[^A-Z0-9])([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[ACDEFHKNPRTVWXY](?:\d{2}|6W) ?[0-9ACDEFHKNPRTVWXY]{4})(?![A-Z0-9])/g;
+
+/** Looks for a full postcode, then for a town, in the parts of a typed address, last first. */
+export function routeByAddress(address: string): ForceRoute | null {
+  const upper = address.normalize('NFKC').toUpperCase();
+  const postcodes = [...upper.matchAll(postcodeInText)].map((match) => match[1] ?? '').reverse();
+  for (const postcode of postcodes) {
+    const route = routeByPostcode(postcode);
+    if (route !== null) return route;
+  }
+  const parts = address.split(/[,\n;]/).map((part) => part.trim()).filter((part) => part !== '').reverse();
+  for (const part of parts) {
+    const route = routeByTown(part);
+    if (route !== null) return route;
+  }
+  return null;
 }
 
 /** Upper case, letters and digits only: "ec2v 7hh", "EC2V7HH" and " Ec2V-7hh " are one postcode. */
