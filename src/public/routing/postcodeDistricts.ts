@@ -38,6 +38,7 @@ export const forceByPostcodeDistrict: Readonly<Record<string, ForceCode>> = {
   // BR
   BR8: 'kent', // Swanley
   // CB
+  CB8: 'suffolk', // Newmarket (split: its villages are in Cambridgeshire)
   CB9: 'suffolk', // Haverhill
   CB10: 'essex', // Saffron Walden
   CB11: 'essex', // Saffron Walden
@@ -102,7 +103,7 @@ export const forceByPostcodeDistrict: Readonly<Record<string, ForceCode>> = {
   DA17: 'metropolitan', // Belvedere
   DA18: 'metropolitan', // Erith
   // DE: Burton and the Leicestershire edge
-  DE12: 'leicestershire', // Measham
+  DE12: 'leicestershire', // Measham (split with Derbyshire)
   DE13: 'staffordshire', // Burton upon Trent
   DE14: 'staffordshire', // Burton upon Trent
   DE15: 'staffordshire', // Burton upon Trent
@@ -118,8 +119,8 @@ export const forceByPostcodeDistrict: Readonly<Record<string, ForceCode>> = {
   DL10: 'north-yorkshire', // Richmond
   DL11: 'north-yorkshire', // Richmond
   // DN: the Humber bank and Lincolnshire
-  DN9: 'humberside', // Epworth
-  DN14: 'humberside', // Goole
+  DN9: 'humberside', // Epworth (split: Finningley is Doncaster)
+  DN14: 'humberside', // Goole (split with North Yorkshire)
   DN15: 'humberside', // Scunthorpe
   DN16: 'humberside',
   DN17: 'humberside',
@@ -164,7 +165,7 @@ export const forceByPostcodeDistrict: Readonly<Record<string, ForceCode>> = {
   GL9: 'avon-and-somerset', // Badminton
   // GU: Hampshire, Sussex and Thames Valley edges
   GU11: 'hampshire', // Aldershot
-  GU12: 'hampshire', // Aldershot (split with Surrey)
+  // GU12 (Ash, Ash Vale, North Camp) is left to the area: mostly Surrey, partly Aldershot.
   GU13: 'hampshire', // Fleet
   GU14: 'hampshire', // Farnborough
   GU17: 'hampshire', // Blackwater (split with Surrey)
