@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { languageCodes, languageOf, languages, type LanguageCode } from '../../src/public/i18n/languages.ts';
 import { messageFile, placeholdersOf } from '../../src/public/i18n/messageCatalogue.ts';
 import { matchLanguageTag, negotiateLanguage } from '../../src/public/i18n/negotiate.ts';
-import { translator } from '../../src/public/i18n/translate.ts';
+import { translator, translatorFrom } from '../../src/public/i18n/translate.ts';
 import { pageMessageKeys, stepById, stepIds, tellUsMoreStep } from '../../src/public/report/journey.ts';
 
 const english = messageFile('en').messages;
@@ -142,6 +142,14 @@ describe('translate', () => {
     const text = translator('ar')('step.confirmation.referenceIs', { reference: 'LL-7K3M-9QXT' });
     expect(text).toContain('\u2068LL-7K3M-9QXT\u2069');
     expect(translator('en')('step.confirmation.referenceIs', { reference: 'LL-7K3M-9QXT' })).not.toContain('\u2068');
+  });
+
+  it('falls back to English only for a key missing or empty in the language', () => {
+    const t = translatorFrom({ present: 'Tak', empty: '' }, { present: 'Yes', empty: 'Empty', missing: 'Missing {n}' }, false);
+    expect(t('present')).toBe('Tak');
+    expect(t('empty')).toBe('Empty');
+    expect(t('missing', { n: 2 })).toBe('Missing 2');
+    expect(t('nowhere')).toBe('nowhere');
   });
 
   it('returns the key itself for a key nobody has, so a page shows what is missing', () => {

@@ -14,9 +14,15 @@ export type Translate = (key: string, params?: MessageParams) => string;
  * such as a reference or what someone typed are interpolated as they are.
  */
 export function translator(lang: LanguageCode): Translate {
-  const own = messageFile(lang).messages;
-  const fallback = messageFile(sourceLanguage).messages;
-  const isolate = languageOf(lang).direction === 'rtl';
+  return translatorFrom(messageFile(lang).messages, messageFile(sourceLanguage).messages, languageOf(lang).direction === 'rtl');
+}
+
+/** The same over message maps given directly: how the fallback rules are tested. */
+export function translatorFrom(
+  own: Readonly<Record<string, string>>,
+  fallback: Readonly<Record<string, string>>,
+  isolate: boolean,
+): Translate {
   return (key, params) => {
     const text = own[key] || fallback[key];
     if (text === undefined || text === '') return key;
