@@ -1,0 +1,109 @@
+// The entry point. Generation is a single pass over planned networks, each turned into records
+// and emitted in batches; nothing from an emitted batch is kept. Three PRNG streams (plan,
+// content, ids) derive from the seed, so the same seed and scale give byte-identical output
+// whatever batch size the caller asks for.
+import type { GroundTruthBatch } from './groundTruth.ts';
+import { type GenerationContext, generateNetwork } from './networks.ts';
+import { DEFAULT_OPERATIONS, type OperationTemplate, planNetworks, planOperations, visitBudgets } from './operationPlan.ts';
+import { PhoneAllocator } from './phoneFormats.ts';
+import { Random } from './random.ts';
+import type { DemoOperationInput, OperationRecord, OperationRecordBatch } from './records.ts';
+
+export interface DemoBatch {
+  /** 0, 1, 2, … */
+  index: number;
+  /** For the store. Operations come in batch 0 only; every foreign key points into this or an earlier batch. */
+  records: OperationRecordBatch;
+  /** For the truth file only — never for the store. */
+  truth: GroundTruthBatch;
+  progress: { visitsDone: number; visitsTotal: number };
+}
+
+export interface DemoPlanSummary {
+  operations: OperationRecord[];
+  visitsPerOperation: number[];
+  visitsTotal: number;
+}
+
+const STREAM_PLAN = 1;
+const STREAM_CONTENT = 2;
+const STREAM_IDS = 3;
+const DEFAULT_BATCH_VISITS = 1000;
+
+function validated(input: DemoOperationInput): { templates: readonly OperationTemplate[] } {
+  if (!Number.isInteger(input.seed)) throw new RangeError(`seed must be an integer, got ${input.seed}`);
+  if (!(Number.isFinite(input.scale) && input.scale > 0)) throw new RangeError(`scale must be a positive number, got ${input.scale}`);
+  if (input.forces.length === 0) throw new RangeError('the demo needs at least one participating force');
+  const codes = new Set(input.forces.map((f) => f.code));
+  if (codes.size !== input.forces.length) throw new RangeError('force codes must be unique');
+  return { templates: DEFAULT_OPERATIONS };
+}
+
+/** What will be generated, cheaply, e.g. to size a progress bar before the first batch. */
+export function describeDemoPlan(input: DemoOperationInput): DemoPlanSummary {
+  const { templates } = validated(input);
+  const operations = planOperations(templates, new Random(input.seed, STREAM_IDS));
+  const visitsPerOperation = visitBudgets(templates, input.scale);
+  return { operations, visitsPerOperation, visitsTotal: visitsPerOperation.reduce((a, b) => a + b, 0) };
+}
+
+function emptyRecords(): OperationRecordBatch {
+  return { operations: [], premises: [], visits: [], peopleFound: [], arrests: [], seizedAssets: [] };
+}
+
+export function* generateOperationBatches(input: DemoOperationInput): Generator<DemoBatch> {
+  const { templates } = validated(input);
+  const ids = new Random(input.seed, STREAM_IDS);
+  const operations = planOperations(templates, ids);
+  const budgets = visitBudgets(templates, input.scale);
+  const visitsTotal = budgets.reduce((a, b) => a + b, 0);
+  const batchVisits = Math.max(1, input.batchVisits ?? DEFAULT_BATCH_VISITS);
+  const context: GenerationContext = {
+    random: new Random(input.seed, STREAM_CONTENT),
+    ids,
+    phones: new PhoneAllocator(),
+    operations,
+    asOf: operations.at(-1)?.ends ?? '2008-04-30',
+  };
+  let index = 0;
+  let visitsDone = 0;
+  let records = emptyRecords();
+  records.operations.push(...operations);
+  let truth: GroundTruthBatch = { people: [], networks: [] };
+  for (const plan of planNetworks(input.forces, budgets, new Random(input.seed, STREAM_PLAN))) {
+    const network = generateNetwork(plan, context);
+    records.premises.push(...network.records.premises);
+    records.visits.push(...network.records.visits);
+    records.peopleFound.push(...network.records.peopleFound);
+    records.arrests.push(...network.records.arrests);
+    records.seizedAssets.push(...network.records.seizedAssets);
+    truth.people.push(...network.truth.people);
+    truth.networks.push(...network.truth.networks);
+    visitsDone += network.records.visits.length;
+    if (records.visits.length >= batchVisits) {
+      yield { index, records, truth, progress: { visitsDone, visitsTotal } };
+      index++;
+      records = emptyRecords();
+      truth = { people: [], networks: [] };
+    }
+  }
+  if (records.visits.length > 0 || records.operations.length > 0) {
+    yield { index, records, truth, progress: { visitsDone, visitsTotal } };
+  }
+}
+
+/** Everything at once: for tests and small scales. Use the batches for anything large. */
+export function generateOperation(input: DemoOperationInput): { records: OperationRecordBatch; truth: GroundTruthBatch } {
+  const records = emptyRecords();
+  const truth: GroundTruthBatch = { people: [], networks: [] };
+  for (const batch of generateOperationBatches(input)) {
+    for (const key of ['operations', 'premises', 'visits', 'peopleFound', 'arrests', 'seizedAssets'] as const) {
+      // A loop, not spread: spreading 100,000 elements into push() overflows the call stack.
+      const target: unknown[] = records[key];
+      for (const item of batch.records[key]) target.push(item);
+    }
+    for (const person of batch.truth.people) truth.people.push(person);
+    for (const network of batch.truth.networks) truth.networks.push(network);
+  }
+  return { records, truth };
+}
