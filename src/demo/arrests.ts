@@ -135,8 +135,10 @@ export function seizeAssets(request: SeizureRequest, random: Random): SeizedAsse
     add('vehicle', value, `${random.choice(COLOURS)} ${random.choice(VEHICLES)}, registration ${registration(request.visitedAt, request.currency, random)}`.replace(/^./, (c) => c.toUpperCase()));
   }
   if (random.chance(0.05)) add('jewellery', roundTo(random.logNormal(2500, 0.8), 10), 'Gold jewellery (watches, chains and rings)');
-  if (random.chance(0.06)) add('bank-funds', roundTo(random.logNormal(15000, 1), 1), 'Bank account funds restrained under the Proceeds of Crime Act 2002');
-  if (random.chance(0.01)) add('property', roundTo(random.logNormal(180000, 0.4), 1000), 'Residential property subject to a restraint order');
+  // Ireland's confiscation regime is its own (the Criminal Assets Bureau), not the UK's 2002 Act.
+  const restraint = request.currency === 'EUR' ? 'frozen on application of the Criminal Assets Bureau' : 'restrained under the Proceeds of Crime Act 2002';
+  if (random.chance(0.06)) add('bank-funds', roundTo(random.logNormal(15000, 1), 1), `Bank account funds ${restraint}`);
+  if (random.chance(0.01)) add('property', roundTo(random.logNormal(180000, 0.4), 1000), `Residential property ${restraint}`);
   if (random.chance(0.05)) add('other', roundTo(random.logNormal(400, 0.7), 10), random.choice(['Mobile phones and SIM cards', 'Laptop computer and card reader', 'Money transfer receipts and ledgers']));
   return seized;
 }

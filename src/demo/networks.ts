@@ -24,14 +24,14 @@ import type { NetworkProfile } from './networkProfiles.ts';
  * ~800 visits) and how often people recur. test/demo/volumes.test.ts holds them to the targets.
  */
 export const CALIBRATION = {
-  victimsPerProductiveVisit: 0.31,
+  victimsPerProductiveVisit: 0.3,
   childShare: 0.8,
   controllerPresence: 0.6,
   helpersPerProductiveVisit: 0.55,
-  helperReturns: 0.6,
+  helperReturns: 0.65,
   victimMovedOn: 0.3,
-  othersPerProductiveVisit: 0.2,
-  othersPerQuietVisit: 0.1,
+  othersPerProductiveVisit: 0.15,
+  othersPerQuietVisit: 0.08,
   arrestControllers: 0.82,
   arrestHelpers: 0.65,
 };

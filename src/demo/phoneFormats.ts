@@ -60,7 +60,9 @@ export class PhoneAllocator {
     const serial = this.serials.get(country) ?? 0;
     this.serials.set(country, serial + 1);
     const space = 10 ** plan.subscriberDigits;
-    const subscriber = ((serial * SCRAMBLE + 104_729) % space).toString().padStart(plan.subscriberDigits, '0');
+    // A per-country offset, so that the n-th number of two countries does not end in the same digits.
+    const offset = Number(plan.callingCode) * 7_919 + 104_729;
+    const subscriber = ((serial * SCRAMBLE + offset) % space).toString().padStart(plan.subscriberDigits, '0');
     const nationalNumber = random.choice(plan.prefixes) + subscriber;
     return { e164: `+${plan.callingCode}${nationalNumber}`, country, nationalNumber };
   }

@@ -70,8 +70,20 @@ function firstLine(type: PremisesType, street: string, random: Random): string[]
   }
 }
 
+/** British Transport Police meet trafficking at stations: people moved through them, not premises. */
+const STATIONS: Readonly<Record<string, readonly [string, string]>> = {
+  NW1: ['Euston station', 'Euston Road'], N1: ["King's Cross station", 'Euston Road'], SE1: ['Waterloo station', 'Waterloo Road'],
+  EC2M: ['Liverpool Street station', 'Liverpool Street'], B2: ['Birmingham New Street station', 'Station Street'],
+  M1: ['Manchester Piccadilly station', 'Piccadilly'], LS1: ['Leeds station', 'New Station Street'],
+  G1: ['Glasgow Central station', 'Gordon Street'], EH1: ['Edinburgh Waverley station', 'Waverley Bridge'],
+};
+
 export function createPremises(id: string, forceCode: string, area: ForceArea, type: PremisesType, random: Random): PremisesRecord {
   const place = random.choice(area.districts);
+  const station = area.key === 'british-transport' ? STATIONS[place.district] : undefined;
+  if (station !== undefined) {
+    return { id, forceCode, type: 'other', name: station[0], addressLines: [station[1]], town: place.town, postcode: `${place.district} ${inwardCode(random)}` };
+  }
   const eircode = area.postcodeSystem === 'eircode';
   const street = random.choice(eircode ? IRISH_STREETS : UK_STREETS);
   const names = BUSINESS_NAMES[type];
