@@ -156,9 +156,17 @@ export class Random {
     return out;
   }
 
-  /** k distinct items, in random order. */
+  /** k distinct items, in random order (a partial Fisher–Yates: only k swaps). */
   sample<T>(items: readonly T[], k: number): T[] {
-    return this.shuffle(items).slice(0, Math.min(k, items.length));
+    const out = items.slice();
+    const n = Math.min(k, out.length);
+    for (let i = 0; i < n; i++) {
+      const j = i + Math.floor(this.next() * (out.length - i));
+      const tmp = itemAt(out, i);
+      out[i] = itemAt(out, j);
+      out[j] = tmp;
+    }
+    return out.slice(0, n);
   }
 
   /** Deterministic UUID-shaped id (RFC 9562 version 8, "custom"), so the store can take it as is. */

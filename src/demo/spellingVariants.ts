@@ -162,7 +162,7 @@ function applicable(kind: NameVariantKind, name: TrueName, nationality: National
     case 'transliteration':
       return [...name.given, name.family].some((w) => EQUIVALENTS.has(w) || (REWRITES[nationality] ?? []).some(([p]) => p.test(w)));
     case 'dropped-diacritics':
-      return withoutDiacritics(canonicalParts(name)) !== canonicalParts(name);
+      return hasDiacritics(name);
     case 'typo':
       return Array.from(name.family).length >= TYPO_MIN_LENGTH || Array.from(name.given[0] ?? '').length >= TYPO_MIN_LENGTH;
     case 'swapped-given-family':
@@ -173,8 +173,17 @@ function applicable(kind: NameVariantKind, name: TrueName, nationality: National
   }
 }
 
-function canonicalParts(name: TrueName): string {
-  return [...name.given, name.middle ?? '', name.family].join(' ');
+const diacriticsByName = new WeakMap<TrueName, boolean>();
+
+/** Asked for every record of a person, so the answer is kept with the name. */
+function hasDiacritics(name: TrueName): boolean {
+  let known = diacriticsByName.get(name);
+  if (known === undefined) {
+    const parts = [...name.given, name.middle ?? '', name.family].join(' ');
+    known = withoutDiacritics(parts) !== parts;
+    diacriticsByName.set(name, known);
+  }
+  return known;
 }
 
 const VARIANT_WEIGHTS: readonly { value: NameVariantKind; weight: number }[] = [
