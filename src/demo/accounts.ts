@@ -78,7 +78,16 @@ export function victimAccount(context: VictimAccountContext, random: Random): st
   if (context.interpreterLanguage !== null) {
     sentences.push(`Spoken to through a ${LANGUAGE_NAMES[context.interpreterLanguage] ?? context.interpreterLanguage} interpreter.`);
   }
-  if (context.possibleChild) sentences.push('Appears to be under 18; treated as a child and referred without waiting for consent.');
+  if (context.possibleChild) {
+    // A child is referred whatever they say; what they said is still recorded.
+    sentences.push('Appears to be under 18; treated as a child and referred to children\'s services and for support without waiting for consent.');
+    sentences.push(context.consent === 'given'
+      ? 'Agreed to the referral; taken to a place of safety with a social worker.'
+      : context.consent === 'refused'
+        ? 'Said they did not want support at first; referred nonetheless, as every child is.'
+        : 'Too distressed to be asked about support; referred as a child.');
+    return sentences.join(' ');
+  }
   switch (context.consent) {
     case 'given':
       sentences.push('Consented to referral for support; taken to a place of safety.');

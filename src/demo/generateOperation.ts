@@ -4,10 +4,10 @@
 // whatever batch size the caller asks for.
 import type { GroundTruthBatch } from './groundTruth.ts';
 import { type GenerationContext, generateNetwork } from './networks.ts';
-import { DEFAULT_OPERATIONS, type OperationTemplate, planNetworks, planOperations, visitBudgets } from './operationPlan.ts';
+import { DEFAULT_OPERATIONS, planNetworks, planOperations, visitBudgets } from './operationPlan.ts';
 import { PhoneAllocator } from './phoneFormats.ts';
 import { Random } from './random.ts';
-import type { DemoOperationInput, OperationRecord, OperationRecordBatch } from './records.ts';
+import type { DemoOperationInput, OperationRecord, OperationRecordBatch, OperationTemplate } from './records.ts';
 
 export interface DemoBatch {
   /** 0, 1, 2, … */
@@ -36,7 +36,13 @@ function validated(input: DemoOperationInput): { templates: readonly OperationTe
   if (input.forces.length === 0) throw new RangeError('the demo needs at least one participating force');
   const codes = new Set(input.forces.map((f) => f.code));
   if (codes.size !== input.forces.length) throw new RangeError('force codes must be unique');
-  return { templates: DEFAULT_OPERATIONS };
+  const templates = input.operations ?? DEFAULT_OPERATIONS;
+  if (templates.length === 0) throw new RangeError('the demo needs at least one operation');
+  for (const t of templates) {
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(t.starts) && /^\d{4}-\d{2}-\d{2}$/.test(t.ends) && t.starts <= t.ends;
+    if (!valid || !(t.visits > 0)) throw new RangeError(`operation "${t.name}" needs a period (starts <= ends, YYYY-MM-DD) and visits > 0`);
+  }
+  return { templates };
 }
 
 /** What will be generated, cheaply, e.g. to size a progress bar before the first batch. */
@@ -89,6 +95,17 @@ export function* generateOperationBatches(input: DemoOperationInput): Generator<
   }
   if (records.visits.length > 0 || records.operations.length > 0) {
     yield { index, records, truth, progress: { visitsDone, visitsTotal } };
+  }
+}
+
+/**
+ * The batches again, but yielding to the event loop between them, so that a server generating a
+ * large demo keeps answering requests. The output is the same as generateOperationBatches.
+ */
+export async function* generateOperationBatchesAsync(input: DemoOperationInput): AsyncGenerator<DemoBatch> {
+  for (const batch of generateOperationBatches(input)) {
+    yield batch;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

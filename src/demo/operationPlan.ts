@@ -5,15 +5,7 @@
 import { type ForceArea, resolveForceArea } from './forceAreas.ts';
 import { NETWORK_PROFILES, type NetworkProfile } from './networkProfiles.ts';
 import { type Random, WeightedTable } from './random.ts';
-import type { ForceInput, OperationRecord } from './records.ts';
-
-export interface OperationTemplate {
-  name: string;
-  starts: string;
-  ends: string;
-  /** Visits at scale 1. */
-  visits: number;
-}
+import type { ForceInput, OperationRecord, OperationTemplate } from './records.ts';
 
 /**
  * The model operations: a first over a year, a second over seven months. The volumes at scale 1

@@ -64,11 +64,15 @@ export class Random {
   private d: number;
 
   constructor(seed: number, stream = 0) {
-    // Mixing the stream in lets independent parts of the generator draw from unrelated sequences.
-    const mix = splitMix32((Math.floor(seed) ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
-    this.a = mix();
+    // Mixing the stream in lets independent parts of the generator draw from unrelated sequences;
+    // the seed's high word is mixed in too, so seeds beyond 2^32 do not collide with small ones.
+    const low = Math.floor(seed) >>> 0;
+    const high = Math.floor(seed / 4294967296) >>> 0;
+    const mix = splitMix32((low ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
+    const mixHigh = splitMix32((high ^ 0x5bd1e995) >>> 0);
+    this.a = mix() ^ mixHigh();
     this.b = mix();
-    this.c = mix();
+    this.c = mix() ^ mixHigh();
     this.d = mix();
     for (let i = 0; i < 12; i++) this.nextUint32();
   }

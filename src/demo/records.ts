@@ -20,6 +20,17 @@ export interface DemoOperationInput {
   forces: readonly ForceInput[];
   /** Visits per emitted batch (whole networks are never split, so batches run slightly over). */
   batchVisits?: number;
+  /** Defaults to the two model operations of 2006–08 (DEFAULT_OPERATIONS). */
+  operations?: readonly OperationTemplate[];
+}
+
+export interface OperationTemplate {
+  name: string;
+  /** Inclusive ISO dates, 'YYYY-MM-DD'. */
+  starts: string;
+  ends: string;
+  /** Visits at scale 1. */
+  visits: number;
 }
 
 export interface OperationRecord {
