@@ -78,13 +78,13 @@ export function* generateOperationBatches(input: DemoOperationInput): Generator<
   let truth: GroundTruthBatch = { people: [], networks: [] };
   for (const plan of planNetworks(input.forces, budgets, new Random(input.seed, STREAM_PLAN))) {
     const network = generateNetwork(plan, context);
-    records.premises.push(...network.records.premises);
-    records.visits.push(...network.records.visits);
-    records.peopleFound.push(...network.records.peopleFound);
-    records.arrests.push(...network.records.arrests);
-    records.seizedAssets.push(...network.records.seizedAssets);
-    truth.people.push(...network.truth.people);
-    truth.networks.push(...network.truth.networks);
+    append(records.premises, network.records.premises);
+    append(records.visits, network.records.visits);
+    append(records.peopleFound, network.records.peopleFound);
+    append(records.arrests, network.records.arrests);
+    append(records.seizedAssets, network.records.seizedAssets);
+    append(truth.people, network.truth.people);
+    append(truth.networks, network.truth.networks);
     visitsDone += network.records.visits.length;
     if (records.visits.length >= batchVisits) {
       yield { index, records, truth, progress: { visitsDone, visitsTotal } };
@@ -109,18 +109,24 @@ export async function* generateOperationBatchesAsync(input: DemoOperationInput):
   }
 }
 
+/** A loop, not push(...source): spreading 100,000 elements into one call overflows the stack. */
+function append<T>(target: T[], source: readonly T[]): void {
+  for (const item of source) target.push(item);
+}
+
 /** Everything at once: for tests and small scales. Use the batches for anything large. */
 export function generateOperation(input: DemoOperationInput): { records: OperationRecordBatch; truth: GroundTruthBatch } {
   const records = emptyRecords();
   const truth: GroundTruthBatch = { people: [], networks: [] };
   for (const batch of generateOperationBatches(input)) {
-    for (const key of ['operations', 'premises', 'visits', 'peopleFound', 'arrests', 'seizedAssets'] as const) {
-      // A loop, not spread: spreading 100,000 elements into push() overflows the call stack.
-      const target: unknown[] = records[key];
-      for (const item of batch.records[key]) target.push(item);
-    }
-    for (const person of batch.truth.people) truth.people.push(person);
-    for (const network of batch.truth.networks) truth.networks.push(network);
+    append(records.operations, batch.records.operations);
+    append(records.premises, batch.records.premises);
+    append(records.visits, batch.records.visits);
+    append(records.peopleFound, batch.records.peopleFound);
+    append(records.arrests, batch.records.arrests);
+    append(records.seizedAssets, batch.records.seizedAssets);
+    append(truth.people, batch.truth.people);
+    append(truth.networks, batch.truth.networks);
   }
   return { records, truth };
 }
