@@ -15,7 +15,7 @@ import { createPremises } from './premises.ts';
 import { type Random, WeightedTable } from './random.ts';
 import type { OperationRecord, OperationRecordBatch, PotentialVictimDetails, PremisesRecord } from './records.ts';
 import { type TruePart, type TruePerson, createTruePerson, homePhoneCountry } from './truePeople.ts';
-import { PRODUCTIVE_CHANCE, scheduleVisits, visitOutcome } from './visits.ts';
+import { PRODUCTIVE_CHANCE, type VisitSlot, scheduleVisits, visitOutcome } from './visits.ts';
 import type { Consent, Nationality, PersonRole, PremisesType } from './vocabulary.ts';
 import type { NetworkProfile } from './networkProfiles.ts';
 
@@ -79,19 +79,53 @@ function tablesOf(profile: NetworkProfile): ProfileTables {
 
 const CHILD_AGES = new WeightedTable([{ value: 14, weight: 2 }, { value: 15, weight: 3 }, { value: 16, weight: 4 }, { value: 17, weight: 4 }]);
 
-export function generateNetwork(plan: NetworkPlan, context: GenerationContext): { records: NetworkRecords; truth: GroundTruthBatch } {
-  const { random, ids, phones } = context;
-  const profile = plan.profile;
-  const records: NetworkRecords = { premises: [], visits: [], peopleFound: [], arrests: [], seizedAssets: [] };
-  const cast = new Map<string, CastMember>();
-  const controllers: (CastMember | null)[] = Array.from({ length: 1 + random.geometric(0.45, 3) }, () => null);
-  const helpers: CastMember[] = [];
-  const victims: CastMember[] = [];
-  const premisesByForce = new Map<string, PremisesRecord[]>();
-  const { premisesTypes, controllerNationalities, victimNationalities } = tablesOf(profile);
-  const sharedPhone: PhoneNumber | null = random.chance(0.5) ? phones.allocate('GB', random) : null;
+interface Presence {
+  member: CastMember;
+  role: PersonRole;
+  arrested: boolean;
+  controller: boolean;
+}
 
-  const newMember = (part: TruePart, nationality: Nationality, sex: 'female' | 'male', age: number, on: string): CastMember => {
+/** The state of one network while its visits are generated; dropped when the network is done. */
+class NetworkRun {
+  readonly records: NetworkRecords = { premises: [], visits: [], peopleFound: [], arrests: [], seizedAssets: [] };
+  private readonly cast = new Map<string, CastMember>();
+  private readonly controllers: (CastMember | null)[];
+  private readonly helpers: CastMember[] = [];
+  private readonly victims: CastMember[] = [];
+  private readonly premisesByForce = new Map<string, PremisesRecord[]>();
+  private readonly tables: ProfileTables;
+  readonly sharedPhone: PhoneNumber | null;
+
+  constructor(private readonly plan: NetworkPlan, private readonly context: GenerationContext) {
+    const random = context.random;
+    this.controllers = Array.from({ length: 1 + random.geometric(0.45, 3) }, () => null);
+    this.tables = tablesOf(plan.profile);
+    this.sharedPhone = random.chance(0.5) ? context.phones.allocate('GB', random) : null;
+  }
+
+  run(): { records: NetworkRecords; truth: GroundTruthBatch } {
+    for (const slot of scheduleVisits(this.plan, this.context.operations, this.context.random)) this.visit(slot);
+    const people = [...this.cast.values()].map((m) => truthOfPerson(m.person, m.links));
+    return {
+      records: this.records,
+      truth: {
+        people,
+        networks: [{
+          networkId: this.plan.id,
+          profile: this.plan.profile.key,
+          homeForceCode: this.plan.home.force.code,
+          forceCodes: [...new Set(this.records.visits.map((v) => v.forceCode))],
+          premisesIds: this.records.premises.map((p) => p.id),
+          truePersonIds: people.map((p) => p.truePersonId),
+          sharedPhone: this.sharedPhone === null ? null : this.sharedPhone.e164,
+        }],
+      },
+    };
+  }
+
+  private newMember(part: TruePart, nationality: Nationality, sex: 'female' | 'male', age: number, on: string): CastMember {
+    const { random, ids, phones } = this.context;
     const phoneCountries: PhoneCountry[] = [];
     const home = homePhoneCountry(nationality);
     switch (part) {
@@ -109,95 +143,113 @@ export function generateNetwork(plan: NetworkPlan, context: GenerationContext): 
         if (random.chance(0.8)) phoneCountries.push('GB');
         break;
     }
-    const carriesSharedPhone = sharedPhone !== null && random.chance(part === 'controller' ? 0.6 : part === 'potential-victim' ? 0.2 : part === 'associate' ? 0.3 : 0);
+    // The work phone links victims to controllers: it is what they were given to take bookings.
+    const shareChance = part === 'controller' ? 0.6 : part === 'potential-victim' ? 0.2 : part === 'associate' ? 0.3 : 0;
+    const carriesSharedPhone = this.sharedPhone !== null && random.chance(shareChance);
     const person = createTruePerson({
       id: ids.uuid(),
-      networkId: plan.id,
+      networkId: this.plan.id,
       part,
       sex,
       nationality,
       age,
       referenceDate: on.slice(0, 10),
       phoneCountries,
-      sharedPhone: carriesSharedPhone ? sharedPhone : null,
+      sharedPhone: carriesSharedPhone ? this.sharedPhone : null,
       hasPassport: random.chance(part === 'potential-victim' ? 0.4 : part === 'other-present' ? 0.45 : 0.65),
     }, phones, random);
     const member = { person, links: [] };
-    cast.set(person.id, member);
+    this.cast.set(person.id, member);
     return member;
-  };
+  }
 
-  const slots = scheduleVisits(plan, context.operations, random);
-  for (const slot of slots) {
+  private newController(on: string): CastMember {
+    const random = this.context.random;
+    const sex = random.chance(this.plan.profile.femaleControllerShare) ? 'female' : 'male';
+    return this.newMember('controller', this.tables.controllerNationalities.draw(random), sex, clamp(random.normal(36, 8), 21, 65), on);
+  }
+
+  private premisesFor(slot: VisitSlot): PremisesRecord {
+    const { random, ids } = this.context;
     const forceCode = slot.force.force.code;
-    const operation = context.operations[slot.operationIndex];
-    if (operation === undefined) throw new Error(`no operation ${slot.operationIndex}`);
-    const known = premisesByForce.get(forceCode) ?? [];
-    let premises: PremisesRecord;
-    const revisit = known.length > 0 && random.chance(0.2);
-    if (revisit) premises = random.choice(known);
-    else {
-      premises = createPremises(ids.uuid(), forceCode, slot.force.area, premisesTypes.draw(random), random);
-      known.push(premises);
-      premisesByForce.set(forceCode, known);
-      records.premises.push(premises);
-    }
-    const visitId = ids.uuid();
-    const productive = random.chance(PRODUCTIVE_CHANCE[premises.type]);
-    const present: { member: CastMember; role: PersonRole; arrested: boolean; controller: boolean }[] = [];
-    const here = new Set<CastMember>();
+    const known = this.premisesByForce.get(forceCode) ?? [];
+    if (known.length > 0 && random.chance(0.2)) return random.choice(known);
+    const premises = createPremises(ids.uuid(), forceCode, slot.force.area, this.tables.premisesTypes.draw(random), random);
+    known.push(premises);
+    this.premisesByForce.set(forceCode, known);
+    this.records.premises.push(premises);
+    return premises;
+  }
 
+  /** Who is at the premises when officers arrive: the cast of the network and passers-by. */
+  private peoplePresent(slot: VisitSlot, premises: PremisesRecord, productive: boolean): Presence[] {
+    const random = this.context.random;
+    const profile = this.plan.profile;
+    const present: Presence[] = [];
+    const here = new Set<CastMember>();
     if (productive) {
       const victimCount = random.poisson(profile.victimsPerVisit * CALIBRATION.victimsPerProductiveVisit * (premises.type === 'brothel' ? 1.5 : 1));
       for (let i = 0; i < victimCount; i++) {
-        const movedOn = victims.filter((v) => !here.has(v));
+        // Being moved between premises is itself an indicator; it is also what links a victim's records.
+        const movedOn = this.victims.filter((v) => !here.has(v));
         let member: CastMember;
         if (movedOn.length > 0 && random.chance(CALIBRATION.victimMovedOn)) member = random.choice(movedOn);
         else {
           const child = random.chance(profile.childShare * CALIBRATION.childShare);
           const age = child ? CHILD_AGES.draw(random) : clamp(random.normal(25, 6), 18, 55);
           const sex = random.chance(profile.femaleVictimShare) ? 'female' : 'male';
-          member = newMember('potential-victim', victimNationalities.draw(random), sex, age, slot.visitedAt);
-          victims.push(member);
+          member = this.newMember('potential-victim', this.tables.victimNationalities.draw(random), sex, age, slot.visitedAt);
+          this.victims.push(member);
         }
         here.add(member);
         present.push({ member, role: 'potential-victim', arrested: false, controller: false });
       }
-      controllers.forEach((existing, i) => {
+      this.controllers.forEach((existing, i) => {
         if (!random.chance(CALIBRATION.controllerPresence)) return;
-        const member = existing ?? newMember('controller', controllerNationalities.draw(random), random.chance(profile.femaleControllerShare) ? 'female' : 'male', clamp(random.normal(36, 8), 21, 65), slot.visitedAt);
-        controllers[i] = member;
+        const member = existing ?? this.newController(slot.visitedAt);
+        this.controllers[i] = member;
         here.add(member);
         present.push({ member, role: 'suspect', arrested: random.chance(CALIBRATION.arrestControllers), controller: true });
       });
       const helperCount = random.poisson(CALIBRATION.helpersPerProductiveVisit);
       for (let i = 0; i < helperCount; i++) {
-        const returning = helpers.filter((h) => !here.has(h));
+        const returning = this.helpers.filter((h) => !here.has(h));
         const member = returning.length > 0 && random.chance(CALIBRATION.helperReturns)
           ? random.choice(returning)
-          : newMember('associate', controllerNationalities.draw(random), random.chance(0.35) ? 'female' : 'male', clamp(random.normal(31, 9), 18, 65), slot.visitedAt);
-        if (!helpers.includes(member)) helpers.push(member);
+          : this.newMember('associate', this.tables.controllerNationalities.draw(random), random.chance(0.35) ? 'female' : 'male', clamp(random.normal(31, 9), 18, 65), slot.visitedAt);
+        if (!this.helpers.includes(member)) this.helpers.push(member);
         here.add(member);
         present.push({ member, role: 'suspect', arrested: random.chance(CALIBRATION.arrestHelpers), controller: false });
       }
     } else if (random.chance(0.15)) {
       // A quiet visit can still find a known face: intelligence, not an arrest.
-      const index = random.integer(0, controllers.length - 1);
-      const member = controllers[index] ?? newMember('controller', controllerNationalities.draw(random), random.chance(profile.femaleControllerShare) ? 'female' : 'male', clamp(random.normal(36, 8), 21, 65), slot.visitedAt);
-      controllers[index] = member;
-      here.add(member);
+      const index = random.integer(0, this.controllers.length - 1);
+      const member = this.controllers[index] ?? this.newController(slot.visitedAt);
+      this.controllers[index] = member;
       present.push({ member, role: 'suspect', arrested: false, controller: true });
     }
     const others = random.poisson(productive ? CALIBRATION.othersPerProductiveVisit : CALIBRATION.othersPerQuietVisit);
     for (let i = 0; i < others; i++) {
-      const member = newMember('other-present', random.chance(0.7) ? 'GB' : victimNationalities.draw(random), random.chance(0.8) ? 'male' : 'female', clamp(random.normal(38, 12), 18, 80), slot.visitedAt);
+      const nationality = random.chance(0.7) ? 'GB' : this.tables.victimNationalities.draw(random);
+      const member = this.newMember('other-present', nationality, random.chance(0.8) ? 'male' : 'female', clamp(random.normal(38, 12), 18, 80), slot.visitedAt);
       present.push({ member, role: 'other-present', arrested: false, controller: false });
     }
+    return present;
+  }
 
+  private visit(slot: VisitSlot): void {
+    const { random, ids } = this.context;
+    const forceCode = slot.force.force.code;
+    const operation = this.context.operations[slot.operationIndex];
+    if (operation === undefined) throw new Error(`no operation ${slot.operationIndex}`);
+    const premises = this.premisesFor(slot);
+    const visitId = ids.uuid();
+    const productive = random.chance(PRODUCTIVE_CHANCE[premises.type]);
+    const present = this.peoplePresent(slot, premises, productive);
     const victimsHere = present.filter((p) => p.role === 'potential-victim').length;
     const arrestsHere = present.filter((p) => p.arrested).length;
     const recordedIn = recordingCountry(slot.force.force);
-    records.visits.push({
+    this.records.visits.push({
       id: visitId,
       operationId: operation.id,
       premisesId: premises.id,
@@ -206,17 +258,16 @@ export function generateNetwork(plan: NetworkPlan, context: GenerationContext): 
       warrant: slot.warrant,
       outcome: visitOutcome(victimsHere, arrestsHere, random),
     });
-
     for (const entry of present) {
       const person = entry.member.person;
       let potentialVictim: PotentialVictimDetails | null = null;
       let account: string;
       if (entry.role === 'potential-victim') {
         const possibleChild = ageOn(person.dateOfBirth, slot.visitedAt) < 18;
-        const consent: Consent = random.weightedChoice<Consent>([{ value: 'given', weight: 6 }, { value: 'refused', weight: 3 }, { value: 'not-possible', weight: 1 }]);
+        const consent = random.weightedChoice<Consent>([{ value: 'given', weight: 6 }, { value: 'refused', weight: 3 }, { value: 'not-possible', weight: 1 }]);
         const firstLanguage = person.languages[0] ?? null;
         const interpreterLanguage = firstLanguage !== null && firstLanguage !== 'en' && random.chance(0.85) ? firstLanguage : null;
-        const exploitationType = profile.exploitation(premises.type);
+        const exploitationType = this.plan.profile.exploitation(premises.type);
         potentialVictim = { exploitationType, possibleChild, consent, interpreterLanguage };
         account = victimAccount({ exploitation: exploitationType, premises: premises.type, possibleChild, consent, interpreterLanguage, othersFound: victimsHere - 1, sex: person.sex }, random);
       } else if (entry.role === 'suspect') {
@@ -234,45 +285,31 @@ export function generateNetwork(plan: NetworkPlan, context: GenerationContext): 
         potentialVictim,
       }, random);
       entry.member.links.push(link);
-      records.peopleFound.push(record);
+      this.records.peopleFound.push(record);
       if (entry.arrested) {
-        records.arrests.push(makeArrest({
+        this.records.arrests.push(makeArrest({
           id: ids.uuid(),
           personFoundId: record.id,
           visitId,
           forceCode,
           visitedAt: slot.visitedAt,
           controller: entry.controller,
-          profile,
-          asOf: context.asOf,
+          profile: this.plan.profile,
+          asOf: this.context.asOf,
         }, random));
       }
     }
-    records.seizedAssets.push(...seizeAssets({
+    for (const asset of seizeAssets({
       visitId,
       forceCode,
       visitedAt: slot.visitedAt,
       currency: recordedIn === 'IE' ? 'EUR' : 'GBP',
       arrests: arrestsHere,
       newId: () => ids.uuid(),
-    }, random));
+    }, random)) this.records.seizedAssets.push(asset);
   }
+}
 
-  const people = [...cast.values()].map((m) => truthOfPerson(m.person, m.links));
-  const forceCodes = [...new Set(records.visits.map((v) => v.forceCode))];
-  return {
-    records,
-    truth: {
-      people,
-      networks: [{
-        networkId: plan.id,
-        profile: profile.key,
-        homeForceCode: plan.home.force.code,
-        forceCodes,
-        premisesIds: records.premises.map((p) => p.id),
-        truePersonIds: people.map((p) => p.truePersonId),
-        sharedPhone: sharedPhone === null ? null : sharedPhone.e164,
-      }],
-    },
-  };
+export function generateNetwork(plan: NetworkPlan, context: GenerationContext): { records: NetworkRecords; truth: GroundTruthBatch } {
+  return new NetworkRun(plan, context).run();
 }
