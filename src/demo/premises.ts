@@ -60,7 +60,7 @@ function firstLine(type: PremisesType, street: string, random: Random): string[]
       return [street.replace(/ (Street|Road)$/, ' Lane')];
     case 'cannabis-farm':
       // Usually an ordinary rented house, sometimes a flat above a shop.
-      return random.chance(0.7) ? [`${number} ${street}`] : [`Flat above`, `${number} ${street}`];
+      return random.chance(0.7) ? [`${number} ${street}`] : [`Flat above ${number} ${street}`];
     case 'brothel':
     case 'massage-parlour':
     case 'sauna':

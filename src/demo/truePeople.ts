@@ -70,17 +70,17 @@ function latinGiven(entry: NameEntry): { given: string; syllables: string[] | nu
   return { given: joined.charAt(0).toUpperCase() + joined.slice(1).toLowerCase(), syllables };
 }
 
-export function drawTrueName(nc: NamingConvention, sex: 'female' | 'male', random: Random): TrueName {
-  const givenPool = sex === 'female' ? nc.givenFemale : nc.givenMale;
+export function drawTrueName(naming: NamingConvention, sex: 'female' | 'male', random: Random): TrueName {
+  const givenPool = sex === 'female' ? naming.givenFemale : naming.givenMale;
   const first = givenPool.draw(random);
   const { given, syllables } = latinGiven(first);
   const givenNames = [given];
-  if (random.chance(nc.secondGivenName)) {
+  if (random.chance(naming.secondGivenName)) {
     const second = givenPool.draw(random);
     if (second.latin !== first.latin) givenNames.push(latinGiven(second).given);
   }
-  const family = nc.family.draw(random);
-  const middlePool = sex === 'female' ? nc.middleFemale : nc.middleMale;
+  const family = naming.family.draw(random);
+  const middlePool = sex === 'female' ? naming.middleFemale : naming.middleMale;
   const familyLatin = sex === 'female' && family.feminine !== null ? family.feminine : family.latin;
   const familyOther = family.feminine === null ? null : familyLatin === family.latin ? family.feminine : family.latin;
   return {
@@ -89,10 +89,10 @@ export function drawTrueName(nc: NamingConvention, sex: 'female' | 'male', rando
     middle: middlePool === undefined ? null : middlePool.draw(random).latin,
     family: familyLatin,
     familyOtherForm: familyOther,
-    particle: nc.patronymicParticle === undefined ? null : nc.patronymicParticle[sex],
+    particle: naming.patronymicParticle === undefined ? null : naming.patronymicParticle[sex],
     givenScript: first.script,
     familyScript: family.script,
-    familyFirst: nc.familyFirst,
+    familyFirst: naming.familyFirst,
   };
 }
 
@@ -125,8 +125,8 @@ export interface TruePersonRequest {
 }
 
 export function createTruePerson(request: TruePersonRequest, phones: PhoneAllocator, random: Random): TruePerson {
-  const nc = NAMING_CONVENTIONS[request.nationality];
-  const name = drawTrueName(nc, request.sex, random);
+  const naming = NAMING_CONVENTIONS[request.nationality];
+  const name = drawTrueName(naming, request.sex, random);
   const reference = new Date(`${request.referenceDate}T00:00:00Z`);
   const birth = new Date(Date.UTC(reference.getUTCFullYear() - request.age, reference.getUTCMonth(), reference.getUTCDate()));
   // A random day within the year before the age boundary keeps the stated age exact.
@@ -137,7 +137,7 @@ export function createTruePerson(request: TruePersonRequest, phones: PhoneAlloca
   const documents: TrueDocument[] = request.hasPassport
     ? [{ kind: 'passport', number: random.choice(passport.letters) + digits(random, passport.digits), issuingCountry: request.nationality }]
     : [];
-  const aliases = random.chance(request.part === 'controller' ? 0.6 : 0.25) ? [random.choice(nc.nicknames)] : [];
+  const aliases = random.chance(request.part === 'controller' ? 0.6 : 0.25) ? [random.choice(naming.nicknames)] : [];
   const languages = [...LANGUAGES[request.nationality]];
   return {
     id: request.id,
