@@ -23,6 +23,12 @@ describe('the people found', () => {
     expect(nguyen).toBeLessThan(0.55);
   });
 
+  it('include different people with the same name, so that a name alone cannot link records', () => {
+    const byName = new Map<string, Set<string>>();
+    for (const p of truth.people) byName.set(p.canonicalName.fullName, (byName.get(p.canonicalName.fullName) ?? new Set()).add(p.truePersonId));
+    expect([...byName.values()].filter((people) => people.size > 1).length).toBeGreaterThan(10);
+  });
+
   it('are mostly women among the potential victims of sexual exploitation', () => {
     const victims = records.peopleFound.filter((p) => p.potentialVictim?.exploitationType === 'sexual-exploitation');
     expect(victims.filter((p) => p.sex === 'female').length / victims.length).toBeGreaterThan(0.9);

@@ -94,6 +94,17 @@ describe('shape of the generated records', () => {
     within(ASSET_TYPES, records.seizedAssets.map((a) => a.type));
   });
 
+  it('holds only JSON values: no undefined, no NaN, no Date objects', () => {
+    const offending: string[] = [];
+    const visit = (value: unknown, path: string): void => {
+      if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)) || value instanceof Date) offending.push(path);
+      else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`));
+      else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
+    };
+    visit(records, 'records');
+    expect(offending).toEqual([]);
+  });
+
   it('keeps every foreign key inside the generated records', () => {
     const premises = new Set(records.premises.map((p) => p.id));
     const visits = new Map(records.visits.map((v) => [v.id, v]));
