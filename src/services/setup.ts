@@ -1,6 +1,6 @@
 // Brings a database to a usable state: the roster always, demo partners and accounts on request.
 import { systemActor } from '../access/actor.ts';
-import { DEMO_ACCOUNTS, type DemoAccount } from '../demo/accounts.ts';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../demo/signInAccounts.ts';
 import { CORE_ROSTER, DEMO_PARTNERS, type RosterEntry } from '../domain/roster.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { newId } from '../store/ids.ts';

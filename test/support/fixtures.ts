@@ -1,5 +1,5 @@
 import type { UserActor } from '../../src/access/actor.ts';
-import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/demo/accounts.ts';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/demo/signInAccounts.ts';
 import { ensureDemoAccounts, ensureRoster } from '../../src/services/setup.ts';
 import type { TestRuntime } from './databases.ts';
 

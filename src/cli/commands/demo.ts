@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEMO_ACCOUNTS } from '../../demo/accounts.ts';
+import { DEMO_ACCOUNTS } from '../../demo/signInAccounts.ts';
 import { ensureDemoAccounts, ensureRoster } from '../../services/setup.ts';
 import { CliError } from '../errors.ts';
 import { printTable } from '../output.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type Surface } from '../../config.ts';
-import { DEMO_ACCOUNTS } from '../../demo/accounts.ts';
+import { DEMO_ACCOUNTS } from '../../demo/signInAccounts.ts';
 import { openRuntime } from '../../runtime.ts';
 import { ensureDemoAccounts, ensureRoster, isEmpty } from '../../services/setup.ts';
 import { buildApp } from '../../web/app.ts';

@@ -3,7 +3,7 @@ import { TotpEnrolmentPages } from './totpEnrolment.ts';
 import { PUBLIC } from '../../access/policies/routes.ts';
 import { ROLE_LABELS } from '../../access/roles.ts';
 import type { Config } from '../../config.ts';
-import { DEMO_ACCOUNTS } from '../../demo/accounts.ts';
+import { DEMO_ACCOUNTS } from '../../demo/signInAccounts.ts';
 import type { Services } from '../../services/index.ts';
 import { NO_ERRORS, errorView, formBody, safeNextPath, textField } from '../forms.ts';
 
