@@ -21,6 +21,8 @@ export interface Config {
   sessionSecret: string;
   /** 32 bytes for AES-256-GCM field encryption (TOTP secrets now; victims' details later). */
   fieldEncryptionKey: Buffer;
+  /** Keys being rotated out: still read, never used to write. */
+  previousFieldEncryptionKeys: Buffer[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -70,6 +72,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       : 'LIFELINE_FIELD_KEY must be 32 bytes in base64.');
   }
 
+  const previousFieldEncryptionKeys = read.text('LIFELINE_FIELD_KEY_PREVIOUS', '').split(',').filter((k) => k.trim() !== '').map((k) => Buffer.from(k.trim(), 'base64'));
+  if (previousFieldEncryptionKeys.some((k) => k.length !== 32)) problems.push('LIFELINE_FIELD_KEY_PREVIOUS must be a comma-separated list of 32-byte keys in base64.');
+
   const config: Config = {
     environment,
     port: read.integer('PORT', 3000, 0, 65535),
@@ -79,6 +84,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     database,
     sessionSecret,
     fieldEncryptionKey,
+    previousFieldEncryptionKeys,
     logLevel: read.oneOf('LIFELINE_LOG_LEVEL', LOG_LEVELS, environment === 'test' ? 'silent' : 'info'),
     sessionIdleMinutes: read.integer('LIFELINE_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: read.integer('LIFELINE_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),

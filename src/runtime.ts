@@ -27,7 +27,7 @@ export async function openRuntime(config: Config, options: OpenOptions & { clock
   const services = createServices({
     store,
     clock: options.clock ?? (() => new Date()),
-    fieldCipher: new FieldCipher(config.fieldEncryptionKey),
+    fieldCipher: new FieldCipher(config.fieldEncryptionKey, config.previousFieldEncryptionKeys),
     security: { lockoutThreshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes, requireSecondFactor: config.requireSecondFactor },
   });
   return { config, database, store, services, close: () => database.close() };

@@ -18,9 +18,9 @@ describe('field encryption', () => {
   it('detects a tampered ciphertext and refuses the wrong key', () => {
     const sealed = cipher.seal('secret');
     const parts = sealed.split('.');
-    const body = Buffer.from(parts[3] ?? '', 'base64');
+    const body = Buffer.from(parts[4] ?? '', 'base64');
     body[0] = (body[0] ?? 0) ^ 1;
-    expect(() => cipher.open([parts[0], parts[1], parts[2], body.toString('base64')].join('.'))).toThrow();
+    expect(() => cipher.open([parts[0], parts[1], parts[2], parts[3], body.toString('base64')].join('.'))).toThrow();
     expect(() => new FieldCipher(randomBytes(32)).open(sealed)).toThrow();
     expect(() => new FieldCipher(randomBytes(16))).toThrow(/32 bytes/);
   });
@@ -62,5 +62,19 @@ describe('TOTP', () => {
 
   it('makes 160-bit secrets', () => {
     expect(newTotpSecret()).toMatch(/^[A-Z2-7]{32}$/);
+  });
+});
+
+describe('field key rotation', () => {
+  it('reads values sealed with a previous key, writes with the current one, and says what needs resealing', () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const before = new FieldCipher(oldKey).seal('kept across rotation');
+    const rotated = new FieldCipher(newKey, [oldKey]);
+    expect(rotated.open(before)).toBe('kept across rotation');
+    expect(rotated.needsResealing(before)).toBe(true);
+    const after = rotated.seal('kept across rotation');
+    expect(rotated.needsResealing(after)).toBe(false);
+    expect(() => new FieldCipher(newKey).open(before)).toThrow(/not configured/);
   });
 });
