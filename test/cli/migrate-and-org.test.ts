@@ -87,10 +87,11 @@ describe.concurrent('migrate and org, all at once on one database', () => {
       expect(added.stderr).toBe('');
       expect(added.code).toBe(0);
       expect(added.stdout).toBe('Added Test Haven Trust (charity-test-haven).\n');
-      const organisations = await listOrganisations();
+      const [organisations, duplicate] = await Promise.all([
+        listOrganisations(),
+        runLifeline(['org', 'add', '--code', 'charity-test-haven', '--name', 'Another', '--kind', 'support-charity', '--jurisdiction', 'scotland'], data.env),
+      ]);
       expect(organisations.find((o) => o.code === 'charity-test-haven')).toMatchObject({ name: 'Test Haven Trust', kind: 'support-charity', jurisdiction: 'scotland', retiredAt: null });
-
-      const duplicate = await runLifeline(['org', 'add', '--code', 'charity-test-haven', '--name', 'Another', '--kind', 'support-charity', '--jurisdiction', 'scotland'], data.env);
       expect(duplicate.code).not.toBe(0);
       expect(duplicate.stderr).toContain('lifeline: code: An organisation with the code charity-test-haven already exists');
     });
