@@ -3,4 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli/main.ts');
+// main.ts runs itself only when it is the script named on the command line, which here it is not.
+const { runCli } = await import('../src/cli/main.ts');
+const code = await runCli(process.argv.slice(2));
+if (code !== 0) process.exitCode = code;

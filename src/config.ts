@@ -57,16 +57,18 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const dataDir = path.resolve(read.text('LIFELINE_DATA_DIR', './data'));
   const database = parseDatabaseUrl(read.text('LIFELINE_DATABASE_URL', `sqlite:${path.join(dataDir, 'lifeline.db')}`), problems);
 
-  const secrets = production ? null : developmentSecrets(dataDir, environment);
+  const secrets = production ? null : developmentSecrets(dataDir, environment, problems);
+  // A broken development secrets file is reported once, not again as two missing secrets.
+  const unreadableSecretsFile = !production && secrets === null;
   const sessionSecret = read.text('LIFELINE_SESSION_SECRET', secrets?.sessionSecret ?? '');
-  if (sessionSecret.length < 32) {
+  if (sessionSecret.length < 32 && !(unreadableSecretsFile && sessionSecret === '')) {
     problems.push(production
       ? 'LIFELINE_SESSION_SECRET is required in production and must be at least 32 characters (for example: openssl rand -base64 48).'
       : 'LIFELINE_SESSION_SECRET must be at least 32 characters.');
   }
   const fieldKeyText = read.text('LIFELINE_FIELD_KEY', secrets?.fieldEncryptionKey ?? '');
   const fieldEncryptionKey = Buffer.from(fieldKeyText, 'base64');
-  if (fieldEncryptionKey.length !== 32) {
+  if (fieldEncryptionKey.length !== 32 && !(unreadableSecretsFile && fieldKeyText === '')) {
     problems.push(production
       ? 'LIFELINE_FIELD_KEY is required in production: 32 random bytes in base64 (for example: openssl rand -base64 32).'
       : 'LIFELINE_FIELD_KEY must be 32 bytes in base64.');
@@ -93,13 +95,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     secureCookies: read.boolean('LIFELINE_SECURE_COOKIES', production),
     trustProxy: read.boolean('LIFELINE_TRUST_PROXY', false),
     requireSecondFactor: read.boolean('LIFELINE_REQUIRE_SECOND_FACTOR', production),
-    loadDemo: production ? false : read.boolean('LIFELINE_DEMO', true),
+    loadDemo: read.boolean('LIFELINE_DEMO', !production),
     signInRateLimitPerMinute: read.integer('LIFELINE_SIGN_IN_RATE_LIMIT', 20, 1, 10_000),
     publicRateLimitPerMinute: read.integer('LIFELINE_PUBLIC_RATE_LIMIT', 120, 1, 100_000),
     ...overrides,
   };
-  if (production && env['LIFELINE_DEMO'] === 'true') {
+  if (production && config.loadDemo) {
+    // Any spelling of true (1 as well), so demo data is never loaded in production.
     problems.push('LIFELINE_DEMO cannot be true in production: demo accounts have published passwords.');
+    config.loadDemo = false;
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -119,12 +123,21 @@ export function parseDatabaseUrl(url: string, problems: string[]): DatabaseLocat
 interface DevelopmentSecrets { sessionSecret: string; fieldEncryptionKey: string }
 
 /** In development the secrets are made once and kept beside the database, so sessions and encrypted fields survive a restart. */
-function developmentSecrets(dataDir: string, environment: Environment): DevelopmentSecrets {
+function developmentSecrets(dataDir: string, environment: Environment, problems: string[]): DevelopmentSecrets | null {
   if (environment === 'test') {
     return { sessionSecret: randomBytes(32).toString('base64'), fieldEncryptionKey: randomBytes(32).toString('base64') };
   }
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevelopmentSecrets;
+  if (existsSync(file)) {
+    try {
+      const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<DevelopmentSecrets> | null;
+      if (typeof kept?.sessionSecret === 'string' && typeof kept.fieldEncryptionKey === 'string') return { sessionSecret: kept.sessionSecret, fieldEncryptionKey: kept.fieldEncryptionKey };
+    } catch {
+      // Reported below.
+    }
+    problems.push(`${file} is not a valid secrets file: delete it to have new secrets made (sessions and encrypted fields made with the old ones are then lost).`);
+    return null;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secrets = { sessionSecret: randomBytes(48).toString('base64'), fieldEncryptionKey: randomBytes(32).toString('base64') };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -3,7 +3,6 @@ import { loadConfig, type Surface } from '../../config.ts';
 import { DEMO_ACCOUNTS } from '../../demo/signInAccounts.ts';
 import { openRuntime } from '../../runtime.ts';
 import { ensureDemoAccounts, ensureRoster, isEmpty } from '../../services/setup.ts';
-import { buildApp } from '../../web/app.ts';
 import { CliError } from '../errors.ts';
 import { printTable } from '../output.ts';
 
@@ -16,15 +15,16 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
     .action(async (options: { surface?: string; port?: string; host?: string }) => {
       const started = performance.now();
-      const surface = options.surface ?? process.env['LIFELINE_SURFACE'] ?? 'all';
-      if (!['public', 'staff', 'all'].includes(surface)) throw new CliError(`--surface must be public, staff or all (got "${surface}")`);
+      // The option is checked here; LIFELINE_SURFACE, when no option is given, by loadConfig, which names the variable.
+      if (options.surface !== undefined && !['public', 'staff', 'all'].includes(options.surface)) throw new CliError(`--surface must be public, staff or all (got "${options.surface}")`);
       const port = options.port === undefined ? undefined : Number(options.port);
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliError(`--port must be a number from 0 to 65535 (got "${options.port ?? ''}")`);
       const config = loadConfig(process.env, {
-        surface: surface as Surface,
+        ...(options.surface === undefined ? {} : { surface: options.surface as Surface }),
         ...(port === undefined ? {} : { port }),
         ...(options.host === undefined ? {} : { host: options.host }),
       });
+      const surface = config.surface;
       const runtime = await openRuntime(config);
       const context = runtime.services.context;
       await ensureRoster(context);
@@ -34,6 +34,8 @@ export function registerServeCommand(program: Command): void {
         await ensureDemoAccounts(context);
         demoLoaded = true;
       }
+      // Loaded only here, so the other commands start without the web stack.
+      const { buildApp } = await import('../../web/app.ts');
       const app = await buildApp({ config, services: runtime.services, database: runtime.database });
       const shutdown = async () => {
         await app.close();
