@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
+import { DEMO_ACCOUNTS } from '../../src/demo/signInAccounts.ts';
 import { CHILD_PROCESS_TEST_TIMEOUT, makeDataDir, runLifeline, type DataDir } from './run.ts';
 
 vi.setConfig({ testTimeout: CHILD_PROCESS_TEST_TIMEOUT, hookTimeout: CHILD_PROCESS_TEST_TIMEOUT });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROLES } from '../../src/access/roles.ts';
-import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
+import { DEMO_ACCOUNTS } from '../../src/demo/signInAccounts.ts';
 import { CHILD_PROCESS_TEST_TIMEOUT, makeDataDir, runLifeline, type DataDir } from './run.ts';
 
 vi.setConfig({ testTimeout: CHILD_PROCESS_TEST_TIMEOUT, hookTimeout: CHILD_PROCESS_TEST_TIMEOUT });
