@@ -1,6 +1,8 @@
 import { ApiTokenService } from './apiTokens.ts';
 import { AuditService } from './audit.ts';
 import { AuthenticationService } from './authentication.ts';
+import { EnforcementRecordService } from './enforcementRecords.ts';
+import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
 import { UserService } from './users.ts';
@@ -12,6 +14,8 @@ export interface Services {
   users: UserService;
   apiTokens: ApiTokenService;
   audit: AuditService;
+  enforcementRecords: EnforcementRecordService;
+  operationResults: OperationResultsService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -24,5 +28,7 @@ export function createServices(context: ServiceContext): Services {
     users: new UserService(context),
     apiTokens: new ApiTokenService(context, authentication),
     audit: new AuditService(context),
+    enforcementRecords: new EnforcementRecordService(context),
+    operationResults: new OperationResultsService(context),
   };
 }

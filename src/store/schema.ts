@@ -79,7 +79,130 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface OperationTable {
+  id: string;
+  code: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OperationParticipantTable {
+  operation_id: string;
+  organisation_id: string;
+}
+
+export interface PremisesTable {
+  id: string;
+  organisation_id: string;
+  premises_type: string;
+  name: string | null;
+  /** JSON array of address lines as typed. */
+  address_lines: string;
+  town: string;
+  postcode: string;
+  /** Upper case without spaces, for exact look-ups whatever the spacing typed. */
+  postcode_key: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitTable {
+  id: string;
+  operation_id: string;
+  premises_id: string;
+  organisation_id: string;
+  visited_at: string;
+  warrant: number;
+  outcome: string;
+  notes: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonFoundTable {
+  id: string;
+  visit_id: string;
+  organisation_id: string;
+  role: string;
+  given_names: string;
+  family_name: string;
+  full_name: string;
+  aliases: string;
+  name_search: string;
+  date_of_birth: string | null;
+  estimated_age: number | null;
+  sex: string;
+  nationality: string | null;
+  languages: string;
+  identity_documents: string;
+  phone_numbers: string;
+  account: string;
+  exploitation_type: string | null;
+  possible_child: number;
+  consent: string | null;
+  interpreter_language: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArrestTable {
+  id: string;
+  person_found_id: string;
+  visit_id: string;
+  organisation_id: string;
+  offence: string;
+  arrested_at: string;
+  place: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChargeTable {
+  id: string;
+  arrest_id: string;
+  offence: string;
+  charged_on: string;
+  court_outcome: string;
+  sentence_months: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SeizedAssetTable {
+  id: string;
+  visit_id: string;
+  organisation_id: string;
+  asset_type: string;
+  amount_minor: number;
+  currency: string;
+  description: string;
+  created_at: string;
+}
+
+export interface FormSubmissionTable {
+  submission_id: string;
+  record_type: string;
+  record_id: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
+  operations: OperationTable;
+  operation_participants: OperationParticipantTable;
+  premises: PremisesTable;
+  visits: VisitTable;
+  people_found: PersonFoundTable;
+  arrests: ArrestTable;
+  charges: ChargeTable;
+  seized_assets: SeizedAssetTable;
+  form_submissions: FormSubmissionTable;
   organisations: OrganisationTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -95,3 +218,10 @@ export type NewUserRow = Insertable<UserTable>;
 export type UserRowUpdate = Updateable<UserTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type OperationRow = Selectable<OperationTable>;
+export type PremisesRow = Selectable<PremisesTable>;
+export type VisitRow = Selectable<VisitTable>;
+export type PersonFoundRow = Selectable<PersonFoundTable>;
+export type ArrestRow = Selectable<ArrestTable>;
+export type ChargeRow = Selectable<ChargeTable>;
+export type SeizedAssetRow = Selectable<SeizedAssetTable>;

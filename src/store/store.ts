@@ -2,6 +2,13 @@
 import type { Kysely } from 'kysely';
 import type { Database, Dialect } from './database.ts';
 import { ApiTokenRepository } from './repositories/apiTokens.ts';
+import { ArrestRepository } from './repositories/arrests.ts';
+import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
+import { OperationRepository } from './repositories/operations.ts';
+import { OperationResultsRepository } from './repositories/operationResults.ts';
+import { PersonFoundRepository } from './repositories/peopleFound.ts';
+import { PremisesRepository } from './repositories/premises.ts';
+import { VisitRepository } from './repositories/visits.ts';
 import { AuditEventRepository } from './repositories/auditEvents.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
 import { SessionRepository } from './repositories/sessions.ts';
@@ -14,6 +21,13 @@ export interface Repositories {
   sessions: SessionRepository;
   apiTokens: ApiTokenRepository;
   auditEvents: AuditEventRepository;
+  operations: OperationRepository;
+  premises: PremisesRepository;
+  visits: VisitRepository;
+  peopleFound: PersonFoundRepository;
+  arrests: ArrestRepository;
+  operationResults: OperationResultsRepository;
+  formSubmissions: FormSubmissionRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -23,6 +37,13 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     sessions: new SessionRepository(db),
     apiTokens: new ApiTokenRepository(db),
     auditEvents: new AuditEventRepository(db, dialect),
+    operations: new OperationRepository(db),
+    premises: new PremisesRepository(db),
+    visits: new VisitRepository(db),
+    peopleFound: new PersonFoundRepository(db),
+    arrests: new ArrestRepository(db),
+    operationResults: new OperationResultsRepository(db),
+    formSubmissions: new FormSubmissionRepository(db),
   };
 }
 

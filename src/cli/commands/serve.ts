@@ -1,4 +1,7 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import { loadDemoOperation } from '../../services/demoOperation.ts';
+import { progressBar } from '../progress.ts';
 import { loadConfig, type Surface } from '../../config.ts';
 import { DEMO_ACCOUNTS } from '../../demo/signInAccounts.ts';
 import { openRuntime } from '../../runtime.ts';
@@ -32,6 +35,11 @@ export function registerServeCommand(program: Command): void {
       let demoLoaded = false;
       if (empty && config.loadDemo) {
         await ensureDemoAccounts(context);
+        if ((await runtime.store.repositories.operations.count()) === 0) {
+          const progress = progressBar('Loading the demo operation (visits)');
+          await loadDemoOperation(context, { seed: 1, scale: 1, truthFile: path.join(config.dataDir, 'demo-ground-truth.ndjson'), onProgress: (done, total) => progress.update(done, total) });
+          progress.stop();
+        }
         demoLoaded = true;
       }
       // Loaded only here, so the other commands start without the web stack.

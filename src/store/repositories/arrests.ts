@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { ArrestRow, ChargeRow, DatabaseSchema } from '../schema.ts';
+import { endOfPeriod, type EnforcementScope, type Listing, type Page, type SortDirection } from './enforcementScope.ts';
+
+export interface ArrestQuery extends EnforcementScope {
+  offence?: string;
+  personFoundId?: string;
+  direction?: SortDirection;
+}
+
+export interface ArrestListRow extends ArrestRow {
+  full_name: string;
+  operation_id: string;
+}
+
+/** An arrest and the charges that followed it. */
+export class ArrestRepository {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async insertMany(rows: readonly ArrestRow[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('arrests').values([...rows]).execute();
+  }
+
+  async insertCharges(rows: readonly ChargeRow[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('charges').values([...rows]).execute();
+  }
+
+  findById(id: string): Promise<ArrestRow | undefined> {
+    return this.db.selectFrom('arrests').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  charges(arrestId: string): Promise<ChargeRow[]> {
+    return this.db.selectFrom('charges').selectAll().where('arrest_id', '=', arrestId).orderBy('charged_on').execute();
+  }
+
+  async list(query: ArrestQuery, page: Page): Promise<Listing<ArrestListRow>> {
+    let select = this.db.selectFrom('arrests')
+      .innerJoin('people_found', 'people_found.id', 'arrests.person_found_id')
+      .innerJoin('visits', 'visits.id', 'arrests.visit_id');
+    if (query.organisationIds !== undefined) select = select.where('arrests.organisation_id', 'in', [...query.organisationIds]);
+    if (query.operationId !== undefined) select = select.where('visits.operation_id', '=', query.operationId);
+    if (query.from !== undefined) select = select.where('arrests.arrested_at', '>=', query.from);
+    if (query.to !== undefined) select = select.where('arrests.arrested_at', '<=', endOfPeriod(query.to));
+    if (query.offence !== undefined) select = select.where('arrests.offence', '=', query.offence);
+    if (query.personFoundId !== undefined) select = select.where('arrests.person_found_id', '=', query.personFoundId);
+    const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const rows = await select.selectAll('arrests').select(['people_found.full_name', 'visits.operation_id'])
+      .orderBy('arrests.arrested_at', query.direction ?? 'desc').orderBy('arrests.id').limit(page.limit).offset(page.offset).execute();
+    return { rows, total: Number(total.n) };
+  }
+}

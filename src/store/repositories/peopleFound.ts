@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema, PersonFoundRow } from '../schema.ts';
+import { endOfPeriod, type EnforcementScope, type Listing, type Page, type SortDirection } from './enforcementScope.ts';
+
+export interface PeopleQuery extends EnforcementScope {
+  role?: string;
+  nationality?: string;
+  /** Already folded (see domain/nameSearch.ts). */
+  nameContains?: string;
+  visitId?: string;
+  sort?: 'name' | 'visited_at';
+  direction?: SortDirection;
+}
+
+export interface PersonListRow extends PersonFoundRow {
+  visited_at: string;
+  operation_id: string;
+}
+
+export class PersonFoundRepository {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async insertMany(rows: readonly PersonFoundRow[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('people_found').values([...rows]).execute();
+  }
+
+  findById(id: string): Promise<PersonFoundRow | undefined> {
+    return this.db.selectFrom('people_found').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async list(query: PeopleQuery, page: Page): Promise<Listing<PersonListRow>> {
+    let select = this.db.selectFrom('people_found').innerJoin('visits', 'visits.id', 'people_found.visit_id');
+    if (query.organisationIds !== undefined) select = select.where('people_found.organisation_id', 'in', [...query.organisationIds]);
+    if (query.operationId !== undefined) select = select.where('visits.operation_id', '=', query.operationId);
+    if (query.from !== undefined) select = select.where('visits.visited_at', '>=', query.from);
+    if (query.to !== undefined) select = select.where('visits.visited_at', '<=', endOfPeriod(query.to));
+    if (query.role !== undefined) select = select.where('people_found.role', '=', query.role);
+    if (query.nationality !== undefined) select = select.where('people_found.nationality', '=', query.nationality);
+    if (query.visitId !== undefined) select = select.where('people_found.visit_id', '=', query.visitId);
+    if (query.nameContains !== undefined && query.nameContains !== '') select = select.where('people_found.name_search', 'like', `%${query.nameContains}%`);
+    const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    let ordered = select.selectAll('people_found').select(['visits.visited_at', 'visits.operation_id']);
+    ordered = query.sort === 'name'
+      ? ordered.orderBy('people_found.family_name', query.direction ?? 'asc').orderBy('people_found.given_names', query.direction ?? 'asc')
+      : ordered.orderBy('visits.visited_at', query.direction ?? 'desc');
+    const rows = await ordered.orderBy('people_found.id').limit(page.limit).offset(page.offset).execute();
+    return { rows: rows.map((r) => ({ ...r, possible_child: Number(r.possible_child), estimated_age: r.estimated_age === null ? null : Number(r.estimated_age) })), total: Number(total.n) };
+  }
+}

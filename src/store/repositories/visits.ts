@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema, SeizedAssetRow, VisitRow } from '../schema.ts';
+import { endOfPeriod, type EnforcementScope, type Listing, type Page, type SortDirection } from './enforcementScope.ts';
+
+export interface VisitQuery extends EnforcementScope {
+  outcome?: string;
+  premisesType?: string;
+  premisesId?: string;
+  sort?: 'visited_at';
+  direction?: SortDirection;
+}
+
+export interface VisitListRow extends VisitRow {
+  premises_type: string;
+  town: string;
+  postcode: string;
+}
+
+/** A visit and what was seized during it: assets are part of the visit aggregate. */
+export class VisitRepository {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  async insertMany(rows: readonly VisitRow[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('visits').values([...rows]).execute();
+  }
+
+  async insertSeizedAssets(rows: readonly SeizedAssetRow[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('seized_assets').values([...rows]).execute();
+  }
+
+  findById(id: string): Promise<VisitRow | undefined> {
+    return this.db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  seizedAssets(visitId: string): Promise<SeizedAssetRow[]> {
+    return this.db.selectFrom('seized_assets').selectAll().where('visit_id', '=', visitId).orderBy('created_at').execute();
+  }
+
+  async list(query: VisitQuery, page: Page): Promise<Listing<VisitListRow>> {
+    let select = this.db.selectFrom('visits').innerJoin('premises', 'premises.id', 'visits.premises_id');
+    if (query.organisationIds !== undefined) select = select.where('visits.organisation_id', 'in', [...query.organisationIds]);
+    if (query.operationId !== undefined) select = select.where('visits.operation_id', '=', query.operationId);
+    if (query.from !== undefined) select = select.where('visits.visited_at', '>=', query.from);
+    if (query.to !== undefined) select = select.where('visits.visited_at', '<=', endOfPeriod(query.to));
+    if (query.outcome !== undefined) select = select.where('visits.outcome', '=', query.outcome);
+    if (query.premisesType !== undefined) select = select.where('premises.premises_type', '=', query.premisesType);
+    if (query.premisesId !== undefined) select = select.where('visits.premises_id', '=', query.premisesId);
+    const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const rows = await select
+      .selectAll('visits')
+      .select(['premises.premises_type', 'premises.town', 'premises.postcode'])
+      .orderBy('visits.visited_at', query.direction ?? 'desc')
+      .orderBy('visits.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return { rows: rows.map((r) => ({ ...r, warrant: Number(r.warrant) })), total: Number(total.n) };
+  }
+}
