@@ -1,0 +1,129 @@
+/**
+ * Weighted least squares by Householder QR with R's limited column pivoting (LINPACK dqrdc2): a
+ * column whose remaining norm falls below `tolerance` times its original norm is treated as
+ * aliased and moved to the end. Written out because the IRLS fit must detect rank deficiency the
+ * same way R's glm does, so that "not identifiable" means the same thing here as in the reference.
+ */
+export interface LeastSquaresSolution {
+  /** Coefficient per column, NaN for aliased columns. */
+  readonly coefficients: Float64Array;
+  readonly rank: number;
+  /** Column order after pivoting; the first `rank` are estimable. */
+  readonly pivot: readonly number[];
+  /** Unscaled covariance (RᵀR)⁻¹, row-major columns × columns; NaN rows/columns for aliased ones. */
+  covarianceUnscaled(): Float64Array;
+}
+
+export const QR_TOLERANCE = 1e-11;
+
+export function solveWeightedLeastSquares(
+  matrix: Float64Array,
+  rows: number,
+  columns: number,
+  sqrtWeights: Float64Array,
+  response: Float64Array,
+  tolerance = QR_TOLERANCE,
+): LeastSquaresSolution {
+  // Column-major working copy of diag(sqrt w)·X, and the weighted response.
+  const work = new Float64Array(rows * columns);
+  for (let i = 0; i < rows; i++) {
+    const weight = sqrtWeights[i] ?? 0;
+    for (let j = 0; j < columns; j++) work[j * rows + i] = (matrix[i * columns + j] ?? 0) * weight;
+  }
+  const rhs = Float64Array.from(response, (value, i) => value * (sqrtWeights[i] ?? 0));
+  const pivot = Array.from({ length: columns }, (_, j) => j);
+  const originalNorms = new Float64Array(columns);
+  for (let j = 0; j < columns; j++) originalNorms[j] = columnNorm(work, rows, j, 0);
+
+  let rank = Math.min(rows, columns);
+  let effectiveColumns = columns;
+  for (let step = 0; step < Math.min(rank, effectiveColumns); step++) {
+    // Move negligible columns to the end, as dqrdc2 does, until a usable one is found.
+    while (step < effectiveColumns) {
+      const position = pivot[step] ?? 0;
+      const remaining = columnNorm(work, rows, position, step);
+      if (remaining >= (originalNorms[position] ?? 0) * tolerance && remaining > 0) break;
+      pivot.splice(step, 1);
+      pivot.push(position);
+      effectiveColumns--;
+    }
+    if (step >= effectiveColumns) break;
+    const column = pivot[step] ?? 0;
+    const offset = column * rows;
+    const norm = columnNorm(work, rows, column, step);
+    const alpha = (work[offset + step] ?? 0) > 0 ? -norm : norm;
+    // Householder vector v = x − αe₁ stored in place; H = I − 2vvᵀ/(vᵀv).
+    work[offset + step] = (work[offset + step] ?? 0) - alpha;
+    let vNormSquared = 0;
+    for (let i = step; i < rows; i++) vNormSquared += (work[offset + i] ?? 0) ** 2;
+    const applyReflector = (target: Float64Array, targetOffset: number): void => {
+      if (vNormSquared === 0) return;
+      let dot = 0;
+      for (let i = step; i < rows; i++) dot += (work[offset + i] ?? 0) * (target[targetOffset + i] ?? 0);
+      const factor = (2 * dot) / vNormSquared;
+      for (let i = step; i < rows; i++) target[targetOffset + i] = (target[targetOffset + i] ?? 0) - factor * (work[offset + i] ?? 0);
+    };
+    for (let later = step + 1; later < columns; later++) applyReflector(work, (pivot[later] ?? 0) * rows);
+    applyReflector(rhs, 0);
+    // Store R's diagonal; the reflector itself is no longer needed.
+    work[offset + step] = alpha;
+    for (let i = step + 1; i < rows; i++) work[offset + i] = 0;
+  }
+  rank = Math.min(effectiveColumns, rows);
+
+  const upper = (i: number, j: number): number => work[(pivot[j] ?? 0) * rows + i] ?? 0;
+  const pivotedCoefficients = new Float64Array(rank);
+  for (let i = rank - 1; i >= 0; i--) {
+    let sum = rhs[i] ?? 0;
+    for (let j = i + 1; j < rank; j++) sum -= upper(i, j) * (pivotedCoefficients[j] ?? 0);
+    pivotedCoefficients[i] = sum / upper(i, i);
+  }
+  const coefficients = new Float64Array(columns).fill(Number.NaN);
+  for (let j = 0; j < rank; j++) coefficients[pivot[j] ?? 0] = pivotedCoefficients[j] ?? 0;
+
+  return {
+    coefficients,
+    rank,
+    pivot,
+    covarianceUnscaled(): Float64Array {
+      // R⁻¹ by back substitution, then R⁻¹R⁻ᵀ.
+      const inverse = new Float64Array(rank * rank);
+      for (let col = 0; col < rank; col++) {
+        for (let i = col; i >= 0; i--) {
+          let sum = i === col ? 1 : 0;
+          for (let j = i + 1; j <= col; j++) sum -= upper(i, j) * (inverse[j * rank + col] ?? 0);
+          inverse[i * rank + col] = sum / upper(i, i);
+        }
+      }
+      const covariance = new Float64Array(columns * columns).fill(Number.NaN);
+      for (let a = 0; a < rank; a++) {
+        for (let b = 0; b < rank; b++) {
+          let sum = 0;
+          for (let j = Math.max(a, b); j < rank; j++) sum += (inverse[a * rank + j] ?? 0) * (inverse[b * rank + j] ?? 0);
+          covariance[(pivot[a] ?? 0) * columns + (pivot[b] ?? 0)] = sum;
+        }
+      }
+      return covariance;
+    },
+  };
+}
+
+function columnNorm(work: Float64Array, rows: number, column: number, fromRow: number): number {
+  let scale = 0;
+  let sum = 1;
+  for (let i = fromRow; i < rows; i++) {
+    const value = Math.abs(work[column * rows + i] ?? 0);
+    if (value === 0) continue;
+    if (scale < value) {
+      sum = 1 + sum * (scale / value) ** 2;
+      scale = value;
+    } else sum += (value / scale) ** 2;
+  }
+  return scale * Math.sqrt(sum);
+}
+
+/** Numerical rank of a 0/1 design, as R's qr() would report it. */
+export function matrixRank(matrix: Float64Array, rows: number, columns: number): number {
+  const ones = new Float64Array(rows).fill(1);
+  return solveWeightedLeastSquares(matrix, rows, columns, ones, new Float64Array(rows)).rank;
+}
