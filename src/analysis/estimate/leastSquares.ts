@@ -48,23 +48,24 @@ export function solveWeightedLeastSquares(
       effectiveColumns--;
     }
     if (step >= effectiveColumns) break;
-    const column = pivot[step] ?? 0;
-    const offset = column * rows;
-    const norm = columnNorm(work, rows, column, step);
-    const alpha = (work[offset + step] ?? 0) > 0 ? -norm : norm;
-    // Householder vector v = x − αe₁ stored in place; H = I − 2vvᵀ/(vᵀv).
-    work[offset + step] = (work[offset + step] ?? 0) - alpha;
-    let vNormSquared = 0;
-    for (let i = step; i < rows; i++) vNormSquared += (work[offset + i] ?? 0) ** 2;
-    const applyReflector = (target: Float64Array, targetOffset: number): void => {
-      if (vNormSquared === 0) return;
-      let dot = 0;
-      for (let i = step; i < rows; i++) dot += (work[offset + i] ?? 0) * (target[targetOffset + i] ?? 0);
-      const factor = (2 * dot) / vNormSquared;
-      for (let i = step; i < rows; i++) target[targetOffset + i] = (target[targetOffset + i] ?? 0) - factor * (work[offset + i] ?? 0);
-    };
-    for (let later = step + 1; later < columns; later++) applyReflector(work, (pivot[later] ?? 0) * rows);
-    applyReflector(rhs, 0);
+    const offset = (pivot[step] ?? 0) * rows;
+    const norm = columnNorm(work, rows, pivot[step] ?? 0, step);
+    const head = work[offset + step] ?? 0;
+    const alpha = head > 0 ? -norm : norm;
+    // Householder vector v = x − αe₁ stored in place; H = I − 2vvᵀ/(vᵀv), and vᵀv = 2(α² − α·x₁).
+    work[offset + step] = head - alpha;
+    const vNormSquared = 2 * (alpha * alpha - alpha * head);
+    if (vNormSquared > 0) {
+      for (let later = step + 1; later <= columns; later++) {
+        const target = later === columns ? rhs : work;
+        const targetOffset = later === columns ? 0 : (pivot[later] ?? 0) * rows;
+        let dot = 0;
+        for (let i = step; i < rows; i++) dot += (work[offset + i] ?? 0) * (target[targetOffset + i] ?? 0);
+        const factor = (2 * dot) / vNormSquared;
+        if (factor === 0) continue;
+        for (let i = step; i < rows; i++) target[targetOffset + i] = (target[targetOffset + i] ?? 0) - factor * (work[offset + i] ?? 0);
+      }
+    }
     // Store R's diagonal; the reflector itself is no longer needed.
     work[offset + step] = alpha;
     for (let i = step + 1; i < rows; i++) work[offset + i] = 0;
@@ -109,17 +110,13 @@ export function solveWeightedLeastSquares(
 }
 
 function columnNorm(work: Float64Array, rows: number, column: number, fromRow: number): number {
-  let scale = 0;
-  let sum = 1;
-  for (let i = fromRow; i < rows; i++) {
-    const value = Math.abs(work[column * rows + i] ?? 0);
-    if (value === 0) continue;
-    if (scale < value) {
-      sum = 1 + sum * (scale / value) ** 2;
-      scale = value;
-    } else sum += (value / scale) ** 2;
+  // Entries are square roots of fitted counts times 0/1, far from overflow: no scaling needed.
+  let sum = 0;
+  for (let i = column * rows + fromRow, end = (column + 1) * rows; i < end; i++) {
+    const value = work[i] ?? 0;
+    sum += value * value;
   }
-  return scale * Math.sqrt(sum);
+  return Math.sqrt(sum);
 }
 
 /** Numerical rank of a 0/1 design, as R's qr() would report it. */
