@@ -24,14 +24,18 @@ export function solveWeightedLeastSquares(
   response: Float64Array,
   tolerance = QR_TOLERANCE,
 ): LeastSquaresSolution {
+  // This is the inner loop of every fit (and of every model in a BIC search, every bootstrap
+  // replicate), so it works on flat typed arrays with non-null assertions on in-range indices.
   // Column-major working copy of diag(sqrt w)·X, and the weighted response.
   const work = new Float64Array(rows * columns);
+  const rhs = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
-    const weight = sqrtWeights[i] ?? 0;
-    for (let j = 0; j < columns; j++) work[j * rows + i] = (matrix[i * columns + j] ?? 0) * weight;
+    const weight = sqrtWeights[i]!;
+    rhs[i] = response[i]! * weight;
+    for (let j = 0; j < columns; j++) work[j * rows + i] = matrix[i * columns + j]! * weight;
   }
-  const rhs = Float64Array.from(response, (value, i) => value * (sqrtWeights[i] ?? 0));
-  const pivot = Array.from({ length: columns }, (_, j) => j);
+  const pivot: number[] = [];
+  for (let j = 0; j < columns; j++) pivot.push(j);
   const originalNorms = new Float64Array(columns);
   for (let j = 0; j < columns; j++) originalNorms[j] = columnNorm(work, rows, j, 0);
 
@@ -39,18 +43,18 @@ export function solveWeightedLeastSquares(
   let effectiveColumns = columns;
   for (let step = 0; step < Math.min(rank, effectiveColumns); step++) {
     // Move negligible columns to the end, as dqrdc2 does, until a usable one is found.
+    let norm = 0;
     while (step < effectiveColumns) {
-      const position = pivot[step] ?? 0;
-      const remaining = columnNorm(work, rows, position, step);
-      if (remaining >= (originalNorms[position] ?? 0) * tolerance && remaining > 0) break;
+      const position = pivot[step]!;
+      norm = columnNorm(work, rows, position, step);
+      if (norm >= originalNorms[position]! * tolerance && norm > 0) break;
       pivot.splice(step, 1);
       pivot.push(position);
       effectiveColumns--;
     }
     if (step >= effectiveColumns) break;
-    const offset = (pivot[step] ?? 0) * rows;
-    const norm = columnNorm(work, rows, pivot[step] ?? 0, step);
-    const head = work[offset + step] ?? 0;
+    const offset = pivot[step]! * rows;
+    const head = work[offset + step]!;
     const alpha = head > 0 ? -norm : norm;
     // Householder vector v = x − αe₁ stored in place; H = I − 2vvᵀ/(vᵀv), and vᵀv = 2(α² − α·x₁).
     work[offset + step] = head - alpha;
@@ -58,12 +62,12 @@ export function solveWeightedLeastSquares(
     if (vNormSquared > 0) {
       for (let later = step + 1; later <= columns; later++) {
         const target = later === columns ? rhs : work;
-        const targetOffset = later === columns ? 0 : (pivot[later] ?? 0) * rows;
+        const targetOffset = later === columns ? 0 : pivot[later]! * rows;
         let dot = 0;
-        for (let i = step; i < rows; i++) dot += (work[offset + i] ?? 0) * (target[targetOffset + i] ?? 0);
+        for (let i = step; i < rows; i++) dot += work[offset + i]! * target[targetOffset + i]!;
+        if (dot === 0) continue;
         const factor = (2 * dot) / vNormSquared;
-        if (factor === 0) continue;
-        for (let i = step; i < rows; i++) target[targetOffset + i] = (target[targetOffset + i] ?? 0) - factor * (work[offset + i] ?? 0);
+        for (let i = step; i < rows; i++) target[targetOffset + i] = target[targetOffset + i]! - factor * work[offset + i]!;
       }
     }
     // Store R's diagonal; the reflector itself is no longer needed.
@@ -112,10 +116,7 @@ export function solveWeightedLeastSquares(
 function columnNorm(work: Float64Array, rows: number, column: number, fromRow: number): number {
   // Entries are square roots of fitted counts times 0/1, far from overflow: no scaling needed.
   let sum = 0;
-  for (let i = column * rows + fromRow, end = (column + 1) * rows; i < end; i++) {
-    const value = work[i] ?? 0;
-    sum += value * value;
-  }
+  for (let i = column * rows + fromRow, end = (column + 1) * rows; i < end; i++) sum += work[i]! * work[i]!;
   return Math.sqrt(sum);
 }
 

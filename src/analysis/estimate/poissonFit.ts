@@ -72,12 +72,10 @@ export function fitPoisson(
       sqrtWeights[i] = Math.sqrt(mu);
     }
     solution = solveWeightedLeastSquares(matrix, rows, columns, sqrtWeights, workingResponse);
+    const usable = solution.coefficients.map((coefficient) => (Number.isNaN(coefficient) ? 0 : coefficient));
     for (let i = 0; i < rows; i++) {
       let linear = 0;
-      for (let j = 0; j < columns; j++) {
-        const coefficient = solution.coefficients[j] ?? 0;
-        if (!Number.isNaN(coefficient)) linear += (matrix[i * columns + j] ?? 0) * coefficient;
-      }
+      for (let j = 0; j < columns; j++) linear += matrix[i * columns + j]! * usable[j]!;
       eta[i] = linear;
       fitted[i] = Math.exp(linear);
     }

@@ -159,3 +159,61 @@ function logGammaInteger(n: number): number {
   const x = n;
   return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x ** 3);
 }
+
+/** Binomial(trials, probability): inversion for small means, Hörmann's BTRS otherwise. */
+export function sampleBinomial(random: RandomStream, trials: number, probability: number): number {
+  if (trials <= 0 || probability <= 0) return 0;
+  if (probability >= 1) return trials;
+  if (probability > 0.5) return trials - sampleBinomial(random, trials, 1 - probability);
+  const q = 1 - probability;
+  if (trials * probability < 10) {
+    const s = probability / q;
+    const a = (trials + 1) * s;
+    let r = q ** trials;
+    let u = random.uniform();
+    let x = 0;
+    while (u > r && x < trials) {
+      u -= r;
+      x++;
+      r *= a / x - s;
+    }
+    return x;
+  }
+  const spq = Math.sqrt(trials * probability * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * probability;
+  const c = trials * probability + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const alpha = (2.83 + 5.1 / b) * spq;
+  const lpq = Math.log(probability / q);
+  const m = Math.floor((trials + 1) * probability);
+  const h = logGammaInteger(m + 1) + logGammaInteger(trials - m + 1);
+  for (;;) {
+    const u = random.uniform() - 0.5;
+    const v = random.uniform();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > trials) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    const logV = Math.log((v * alpha) / (a / (us * us) + b));
+    if (logV <= h - logGammaInteger(k + 1) - logGammaInteger(trials - k + 1) + (k - m) * lpq) return k;
+  }
+}
+
+/** Multinomial by successive binomials: cost grows with categories, not with the size. */
+export function sampleMultinomial(random: RandomStream, size: number, weights: ArrayLike<number>, into: Int32Array): void {
+  let remainingWeight = 0;
+  for (let i = 0; i < weights.length; i++) remainingWeight += weights[i] ?? 0;
+  let remaining = size;
+  for (let i = 0; i < weights.length; i++) {
+    const weight = weights[i] ?? 0;
+    if (remaining === 0 || remainingWeight <= 0) {
+      into[i] = 0;
+      continue;
+    }
+    const draw = i === weights.length - 1 ? remaining : sampleBinomial(random, remaining, Math.min(1, weight / remainingWeight));
+    into[i] = draw;
+    remaining -= draw;
+    remainingWeight -= weight;
+  }
+}

@@ -44,7 +44,9 @@ describe.each(referencedTables)('existence and identifiability on %s', (name) =>
   }
 
   const failing = numberAt(computed, 'sparsemse', 'checkallmodels', 'n_failing_models');
-  if (failing !== undefined && table.listNames.length <= 5) {
+  // Exhaustive over 2^(pairs) models: 64 for four lists; five lists (1,024 LPs) would take most
+  // of the CI budget, and the reference count is 0 for all of them.
+  if (failing !== undefined && table.listNames.length <= 4) {
     it(`counts ${failing} two-list models whose extended MLE does not exist (SparseMSE checkallmodels)`, () => {
       const candidates = pairs(table.listNames.length);
       let count = 0;
