@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { bcaLimits, jackknifeAcceleration } from './bca.ts';
-import { observedPatterns, runBootstrapTask, type BootstrapTask } from './bootstrapReplicates.ts';
+import { observedPatterns, runBootstrapTask, type BootstrapScheme, type BootstrapTask } from './bootstrapReplicates.ts';
 import type { CaptureTable } from './captureTable.ts';
 import { createExistenceChecker } from './existence.ts';
 import type { PopulationInterval } from './intervals.ts';
@@ -15,6 +15,9 @@ export interface BootstrapOptions {
   readonly level?: number;
   /** Worker threads; 0 runs everything in the calling thread. Defaults to the available cores. */
   readonly threads?: number;
+  /** How tables are resampled; `parametric` needs `fittedCells`. Default `multinomial` (SparseMSE). */
+  readonly scheme?: BootstrapScheme;
+  readonly fittedCells?: readonly { readonly pattern: number; readonly fitted: number }[];
   /** Called as replicates complete, with (completed, total) counting the jackknife too. */
   readonly onProgress?: (completed: number, total: number) => void;
 }
@@ -27,14 +30,15 @@ export interface BootstrapResult {
   readonly acceleration: number;
   readonly biasCorrection: number;
   readonly seed: number;
+  readonly scheme: BootstrapScheme;
 }
 
 const CHUNK_SIZE = 20;
 
 /**
  * BCa interval that includes model uncertainty: the whole procedure, selection included, is rerun
- * on every resampled table (SparseMSE estimatepopulation), with acceleration from the jackknife
- * over the observed people. Replicate i always uses random stream (seed, i), so the result is the
+ * on every resampled table (SparseMSE estimatepopulation; see BootstrapScheme), with acceleration
+ * from the jackknife over the observed people. Replicate i always uses random stream (seed, i), so the result is the
  * same whatever the number of threads.
  */
 export async function bootstrapInterval(
@@ -44,9 +48,23 @@ export async function bootstrapInterval(
   options: BootstrapOptions,
 ): Promise<BootstrapResult> {
   const level = options.level ?? 0.95;
+  const scheme = options.scheme ?? 'multinomial';
+  if (scheme === 'parametric' && options.fittedCells === undefined) {
+    throw new RangeError('the parametric bootstrap needs the fitted cells of the selected model');
+  }
   const tasks: BootstrapTask[] = [];
   for (let first = 0; first < options.replicates; first += CHUNK_SIZE) {
-    tasks.push({ kind: 'replicates', table, procedure, seed: options.seed, first, count: Math.min(CHUNK_SIZE, options.replicates - first) });
+    const count = Math.min(CHUNK_SIZE, options.replicates - first);
+    tasks.push({
+      kind: 'replicates',
+      table,
+      procedure,
+      seed: options.seed,
+      first,
+      count,
+      scheme,
+      ...(options.fittedCells === undefined ? {} : { fittedCells: options.fittedCells }),
+    });
   }
   const patterns = observedPatterns(table);
   for (let first = 0; first < patterns.length; first += CHUNK_SIZE) {
@@ -102,6 +120,7 @@ export async function bootstrapInterval(
     acceleration,
     biasCorrection: below / usable.length,
     seed: options.seed,
+    scheme,
   };
 }
 

@@ -4,10 +4,15 @@ import { runProcedure, type LoglinearProcedure } from './procedure.ts';
 import { RandomStream } from './random.ts';
 
 /**
- * The work of the bootstrap, shared by the worker threads and the in-thread fallback. Resampling
- * follows SparseMSE's estimatepopulation: the n observed people are redrawn with replacement
- * (a multinomial over the observed capture patterns) and the whole procedure is rerun.
+ * The work of the bootstrap, shared by the worker threads and the in-thread fallback. The whole
+ * procedure, selection included, is rerun on every resampled table. Two ways to resample:
+ * - `multinomial` (SparseMSE's estimatepopulation, the default and the reference): the n observed
+ *   people are redrawn with replacement, a multinomial over the observed capture patterns;
+ * - `parametric`: every observable cell is drawn from a Poisson with the mean fitted by the
+ *   selected model, so patterns never seen can appear.
  */
+export type BootstrapScheme = 'multinomial' | 'parametric';
+
 export type BootstrapTask =
   | {
       readonly kind: 'replicates';
@@ -16,6 +21,9 @@ export type BootstrapTask =
       readonly seed: number;
       readonly first: number;
       readonly count: number;
+      readonly scheme: BootstrapScheme;
+      /** Fitted mean per capture pattern of the selected model (parametric scheme only). */
+      readonly fittedCells?: readonly { readonly pattern: number; readonly fitted: number }[];
     }
   | {
       readonly kind: 'jackknife';
@@ -51,12 +59,18 @@ export function runBootstrapTask(task: BootstrapTask, checker: ExistenceChecker)
       const estimates: number[] = [];
       for (let replicate = task.first; replicate < task.first + task.count; replicate++) {
         const random = new RandomStream(task.seed, replicate);
-        const counts = random.multinomial(total, weights);
-        const resampled = captureTableFromPatterns(
-          task.table.listNames,
-          patterns.map((pattern, index) => ({ pattern, count: counts[index] ?? 0 })),
-        );
-        estimates.push(safeEstimate(resampled, task.procedure, checker));
+        let rows: { pattern: number; count: number }[];
+        if (task.scheme === 'parametric') {
+          rows = (task.fittedCells ?? []).map(({ pattern, fitted }) => ({ pattern, count: random.poisson(fitted) }));
+        } else {
+          const counts = random.multinomial(total, weights);
+          rows = patterns.map((pattern, index) => ({ pattern, count: counts[index] ?? 0 }));
+        }
+        if (rows.every((row) => row.count === 0)) {
+          estimates.push(Number.NaN);
+          continue;
+        }
+        estimates.push(safeEstimate(captureTableFromPatterns(task.table.listNames, rows), task.procedure, checker));
       }
       return estimates;
     }

@@ -1,5 +1,6 @@
 import { observedTotal, type CaptureTable } from './captureTable.ts';
 import { bootstrapInterval, type BootstrapResult } from './bootstrap.ts';
+import type { BootstrapScheme } from './bootstrapReplicates.ts';
 import { hierarchyLabel, termLabel, type LoglinearModel } from './design.ts';
 import { createExistenceChecker, type ExistenceChecker } from './existence.ts';
 import { profileLikelihoodInterval, waldInterval, type PopulationInterval } from './intervals.ts';
@@ -23,6 +24,7 @@ export interface EstimateOptions {
     readonly replicates: number;
     readonly seed: number;
     readonly threads?: number;
+    readonly scheme?: BootstrapScheme;
     readonly onProgress?: (completed: number, total: number) => void;
   };
   readonly lcmcr?: Partial<LcmcrOptions>;
@@ -57,7 +59,7 @@ export interface PopulationEstimate {
   readonly model: ModelSummary;
   readonly method: EstimateMethod | 'fixed';
   readonly warnings: readonly string[];
-  readonly bootstrap?: Pick<BootstrapResult, 'failedReplicates' | 'acceleration' | 'seed'> & { readonly replicates: number };
+  readonly bootstrap?: Pick<BootstrapResult, 'failedReplicates' | 'acceleration' | 'seed' | 'scheme'> & { readonly replicates: number };
   readonly lcmcr?: { readonly median: number; readonly mean: number; readonly diagnostics: LcmcrDiagnostics; readonly seed: number };
 }
 
@@ -151,7 +153,11 @@ export async function estimatePopulation(table: CaptureTable, options: EstimateO
   const otherIntervals: PopulationInterval[] = method === 'aic' ? [wald] : [profile.interval];
   let bootstrapSummary: PopulationEstimate['bootstrap'];
   if (options.bootstrap !== undefined && options.bootstrap.replicates > 0) {
-    const result = await bootstrapInterval(table, procedure, outcome.estimate, { ...options.bootstrap, level });
+    const result = await bootstrapInterval(table, procedure, outcome.estimate, {
+      ...options.bootstrap,
+      level,
+      fittedCells: fit.fittedCells,
+    });
     otherIntervals.unshift(interval);
     interval = result.interval;
     bootstrapSummary = {
@@ -159,6 +165,7 @@ export async function estimatePopulation(table: CaptureTable, options: EstimateO
       failedReplicates: result.failedReplicates,
       acceleration: result.acceleration,
       seed: result.seed,
+      scheme: result.scheme,
     };
     if (result.failedReplicates > 0) {
       warnings.push(

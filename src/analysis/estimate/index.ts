@@ -26,6 +26,7 @@ export { selectForwardAic, DEFAULT_AIC_THRESHOLD } from './selection/aic.ts';
 export { selectByBic, defaultBicMaxOrder } from './selection/bic.ts';
 export { EstimateRefusedError, runProcedure, type LoglinearProcedure } from './procedure.ts';
 export { bootstrapInterval, type BootstrapOptions, type BootstrapResult } from './bootstrap.ts';
+export type { BootstrapScheme } from './bootstrapReplicates.ts';
 export { runLcmcr, type LcmcrOptions, type LcmcrResult } from './lcmcr.ts';
 export {
   DEFAULT_LCMCR_SEED,

@@ -7,6 +7,7 @@ import {
   estimatePopulation,
   parseCaptureTable,
   parseTerms,
+  type BootstrapScheme,
   type EstimateMethod,
   type PopulationEstimate,
   type PopulationInterval,
@@ -19,6 +20,7 @@ interface EstimateCommandOptions {
   readonly method: EstimateMethod;
   readonly terms?: string;
   readonly bootstrap?: number;
+  readonly bootstrapScheme: BootstrapScheme;
   readonly seed?: number;
   readonly threads?: number;
   readonly level: number;
@@ -53,6 +55,11 @@ export function registerEstimateCommand(program: Command): void {
     .option('--terms <terms>', 'interaction terms of a fixed model, lists joined by ":" and terms by "," (e.g. A:B,C:D)')
     .option('--bootstrap <replicates>', 'BCa bootstrap interval over the whole procedure, with this many replicates', positiveInteger)
     .option('--seed <seed>', `seed for the bootstrap (default ${DEFAULT_BOOTSTRAP_SEED}) or the LCMCR sampler`, integer)
+    .addOption(
+      new Option('--bootstrap-scheme <scheme>', 'resample the observed people (SparseMSE) or draw from the fitted model')
+        .choices(['multinomial', 'parametric'])
+        .default('multinomial'),
+    )
     .option('--threads <threads>', 'worker threads for the bootstrap (default: all cores)', positiveInteger)
     .option('--level <level>', 'interval coverage', probability, 0.95)
     .option('--json', 'print one JSON object instead of a table')
@@ -121,6 +128,7 @@ async function runEstimate(file: string, options: EstimateCommandOptions): Promi
             bootstrap: {
               replicates: options.bootstrap,
               seed: options.seed ?? DEFAULT_BOOTSTRAP_SEED,
+              scheme: options.bootstrapScheme,
               ...(options.threads === undefined ? {} : { threads: options.threads }),
               onProgress: onProgress('bootstrap'),
             },
@@ -211,7 +219,9 @@ export function formatForPerson(result: PopulationEstimate, options: Pick<Estima
     const interactions = [...result.model.terms, ...result.model.emptyTerms.map((term) => `${term} (never together)`)];
     rows.push(['Model', interactions.length === 0 ? 'main effects only' : `main effects + ${interactions.join(', ')}`]);
   }
-  if (result.bootstrap !== undefined) rows.push(['Bootstrap', `${result.bootstrap.replicates} replicates, seed ${result.bootstrap.seed}`]);
+  if (result.bootstrap !== undefined) {
+    rows.push(['Bootstrap', `${result.bootstrap.replicates} replicates (${result.bootstrap.scheme}), seed ${result.bootstrap.seed}`]);
+  }
   if (result.lcmcr !== undefined) {
     rows.push([
       'Sampler',

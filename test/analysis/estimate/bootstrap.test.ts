@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bcaLimits, quantileType8 } from '../../../src/analysis/estimate/bca.ts';
 import { bootstrapInterval } from '../../../src/analysis/estimate/bootstrap.ts';
+import { createExistenceChecker } from '../../../src/analysis/estimate/existence.ts';
+import { runProcedure } from '../../../src/analysis/estimate/procedure.ts';
 import { RandomStream } from '../../../src/analysis/estimate/random.ts';
 import { computedOf, keyOf, loadTable, numberAt, referencedTables } from './referenceData.ts';
 
@@ -93,5 +95,33 @@ describe.each(['UKdat_4', 'Kosovo', 'Rcapture_HIV'])('BCa interval on %s with 20
     const run = (threads: number) => bootstrapInterval(table, { method: 'main' }, 1000, { replicates: 30, seed: 99, threads });
     const [inline, pooled] = await Promise.all([run(0), run(2)]);
     expect(pooled.replicates).toEqual(inline.replicates);
+  });
+});
+
+describe('parametric bootstrap (Poisson draws from the selected model)', () => {
+  it('gives a reproducible interval around the estimate', async () => {
+    const table = loadTable('UKdat_4');
+    const checker = await createExistenceChecker();
+    const outcome = runProcedure(table, { method: 'stepwise' }, checker);
+    const run = () =>
+      bootstrapInterval(table, { method: 'stepwise' }, outcome.estimate, {
+        replicates: 60,
+        seed: 5,
+        threads: 0,
+        scheme: 'parametric',
+        fittedCells: outcome.fit.fittedCells,
+      });
+    const [first, second] = [await run(), await run()];
+    expect(second.replicates).toEqual(first.replicates);
+    expect(first.scheme).toBe('parametric');
+    expect(first.failedReplicates).toBe(0);
+    expect(first.interval.lower).toBeLessThan(outcome.estimate);
+    expect(first.interval.upper).toBeGreaterThan(outcome.estimate);
+  });
+
+  it('needs the fitted cells', async () => {
+    await expect(
+      bootstrapInterval(loadTable('Korea'), { method: 'main' }, 200, { replicates: 5, seed: 1, threads: 0, scheme: 'parametric' }),
+    ).rejects.toThrow(/fitted cells/);
   });
 });
