@@ -73,6 +73,17 @@ describe.each(referencedTables)('fixed models on %s', (name) => {
       expectClose(fit.aic, numberAt(bestBicRow, 'AIC'));
       expectClose(fit.bic, numberAt(bestBicRow, 'BIC'));
     });
+
+    const bestCi = lookup(computed, 'rcapture', 'closedpCI_t_bestBIC', 'CI');
+    if (numberAt(bestCi, 'infoCI') === 0) {
+      it(`Rcapture's best BIC model ${bestBic}: multinomial profile likelihood estimate and interval`, () => {
+        const model = parseHierarchyLabel(bestBic);
+        const profile = profileLikelihoodInterval(table, model, fitModel(table, model).estimate);
+        expectClose(profile.estimate, numberAt(bestCi, 'abundance'));
+        expectClose(profile.interval.lower, numberAt(bestCi, 'infCL'));
+        expectClose(profile.interval.upper, numberAt(bestCi, 'supCL'));
+      });
+    }
   }
 });
 
