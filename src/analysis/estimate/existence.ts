@@ -3,6 +3,7 @@ import type { Highs } from 'highs';
 import type { CaptureTable } from './captureTable.ts';
 import { buildDesign, cellCounts, termLabel, type LoglinearModel, type ModelDesign } from './design.ts';
 import { matrixRank } from './leastSquares.ts';
+import { fitPoisson } from './poissonFit.ts';
 
 /**
  * Codes as SparseMSE's checkident and MultipleSystemsEstimation's check_extended_MLE:
@@ -36,7 +37,13 @@ export interface ExistenceChecker {
 // whose default export is the loader; reach it through the namespace.
 const loadHighs = (highsModule as unknown as { default: () => Promise<Highs> }).default;
 
-export async function createExistenceChecker(): Promise<ExistenceChecker> {
+export interface ExistenceCheckerOptions {
+  /** Try the fitted-table certificate before the LP (default true); false always solves the LP. */
+  readonly certificate?: boolean;
+}
+
+export async function createExistenceChecker(options: ExistenceCheckerOptions = {}): Promise<ExistenceChecker> {
+  const useCertificate = options.certificate ?? true;
   const highs = await loadHighs();
   const supportCache = new Map<string, SupportVerdicts>();
   const rankCache = new Map<string, boolean>();
@@ -58,7 +65,10 @@ export async function createExistenceChecker(): Promise<ExistenceChecker> {
       }
       let mleExists = counts.every((count) => count > 0) || lookupSupport(verdicts, support);
       if (mleExists === undefined) {
-        mleExists = positiveTableExists(highs, design, counts);
+        mleExists =
+          useCertificate && identifiable && fittedTableCertifiesExistence(design, counts)
+            ? true
+            : positiveTableExists(highs, design, counts);
         rememberSupport(verdicts, support, mleExists);
       }
       if (supportCache.size > 20_000) supportCache.clear();
@@ -104,6 +114,35 @@ function rememberSupport(verdicts: SupportVerdicts, support: Uint32Array, exists
   const list = exists ? verdicts.existing : verdicts.missing;
   if (list.length >= MAX_REMEMBERED_SUPPORTS) list.shift();
   list.push(support);
+}
+
+/**
+ * A cheap certificate before the LP: when the Poisson fit converges to a finite maximum (its
+ * coefficients have stopped moving) with every fitted cell positive, the fitted table itself is a
+ * strictly positive table with the data's sufficient statistics (the likelihood equations say
+ * so), so the MLE exists. When it does not exist, some coefficient keeps drifting towards minus
+ * infinity by about one per iteration, the certificate fails and the LP decides. On tables with
+ * many lists this saves a linear programme over thousands of cells.
+ */
+function fittedTableCertifiesExistence(design: ModelDesign, counts: Float64Array): boolean {
+  const rows = design.cells.length;
+  const columns = design.columns.length;
+  const fit = fitPoisson(design.matrix, rows, columns, counts, { tolerance: 1e-12, maxIterations: 50 });
+  if (!fit.converged || fit.rank < columns || !(fit.lastCoefficientChange < 1e-7)) return false;
+  let total = 0;
+  for (let row = 0; row < rows; row++) {
+    if (!((fit.fitted[row] ?? 0) > 0)) return false;
+    total += counts[row] ?? 0;
+  }
+  // The likelihood equations: fitted and observed sufficient statistics agree.
+  for (let column = 0; column < columns; column++) {
+    let gap = 0;
+    for (let row = 0; row < rows; row++) {
+      if (design.matrix[row * columns + column] === 1) gap += (fit.fitted[row] ?? 0) - (counts[row] ?? 0);
+    }
+    if (Math.abs(gap) > 1e-6 * Math.max(total, 1)) return false;
+  }
+  return true;
 }
 
 function positiveTableExists(highs: Highs, design: ModelDesign, counts: Float64Array): boolean {

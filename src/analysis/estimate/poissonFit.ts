@@ -18,6 +18,9 @@ export interface PoissonFit {
   readonly rank: number;
   readonly converged: boolean;
   readonly iterations: number;
+  /** Largest change of a coefficient in the last iteration: tiny at a true maximum, about 1 when
+   * the estimate does not exist and some coefficient drifts off to minus infinity. */
+  readonly lastCoefficientChange: number;
   /** Unscaled covariance of the coefficients, row-major; NaN for aliased columns. */
   readonly covarianceUnscaled: Float64Array;
 }
@@ -65,7 +68,9 @@ export function fitPoisson(
   let iterations: number;
   const workingResponse = new Float64Array(rows);
   const sqrtWeights = new Float64Array(rows);
+  let lastCoefficientChange = Infinity;
   for (iterations = 1; iterations <= maxIterations; iterations++) {
+    const previousCoefficients = solution.coefficients;
     for (let i = 0; i < rows; i++) {
       const mu = fitted[i] ?? 1;
       workingResponse[i] = (eta[i] ?? 0) + ((observed[i] ?? 0) - mu) / mu;
@@ -73,6 +78,11 @@ export function fitPoisson(
     }
     solution = solveWeightedLeastSquares(matrix, rows, columns, sqrtWeights, workingResponse);
     const usable = solution.coefficients.map((coefficient) => (Number.isNaN(coefficient) ? 0 : coefficient));
+    lastCoefficientChange = 0;
+    solution.coefficients.forEach((coefficient, j) => {
+      const change = Math.abs(coefficient - (previousCoefficients[j] ?? Number.NaN));
+      if (!Number.isNaN(change)) lastCoefficientChange = Math.max(lastCoefficientChange, change);
+    });
     for (let i = 0; i < rows; i++) {
       let linear = 0;
       for (let j = 0; j < columns; j++) linear += matrix[i * columns + j]! * usable[j]!;
@@ -94,6 +104,7 @@ export function fitPoisson(
     rank: solution.rank,
     converged,
     iterations: Math.min(iterations, maxIterations),
+    lastCoefficientChange,
     covarianceUnscaled: solution.covarianceUnscaled(),
   };
 }
