@@ -17,10 +17,6 @@ export class CaptureTableError extends Error {
   override readonly name = 'CaptureTableError';
 }
 
-export function listCount(table: CaptureTable): number {
-  return table.listNames.length;
-}
-
 export function observedTotal(table: CaptureTable): number {
   let total = 0;
   for (const count of table.counts) total += count;

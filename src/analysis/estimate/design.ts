@@ -51,13 +51,6 @@ export function hierarchicalClosure(interactions: readonly number[]): number[] {
   return ordered;
 }
 
-export function isHierarchical(interactions: readonly number[]): boolean {
-  const present = new Set(interactions);
-  return interactions.every((term) =>
-    bitCount(term) <= 2 || listsInTerm(term).every((list) => present.has(term & ~(1 << list))),
-  );
-}
-
 export function termLabel(mask: number, listNames: readonly string[]): string {
   return listsInTerm(mask)
     .map((list) => listNames[list] ?? `#${list}`)

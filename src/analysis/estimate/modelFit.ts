@@ -1,4 +1,5 @@
 import { observedTotal, type CaptureTable } from './captureTable.ts';
+import { normalCdf } from './distributions.ts';
 import { buildDesign, cellCounts, type LoglinearModel, type ModelDesign } from './design.ts';
 import { fitPoisson, type PoissonFit } from './poissonFit.ts';
 
@@ -58,7 +59,7 @@ export function fitModel(table: CaptureTable, model: LoglinearModel): ModelFit {
 }
 
 /** Wald statistic p-value of one model parameter (two-sided normal), NaN if it is not estimable. */
-export function parameterPValue(fit: ModelFit, term: number, normalCdf: (z: number) => number): number {
+export function parameterPValue(fit: ModelFit, term: number): number {
   const column = fit.design.columns.indexOf(term);
   if (column < 0) return Number.NaN;
   const size = fit.design.columns.length;

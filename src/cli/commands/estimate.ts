@@ -23,6 +23,8 @@ interface EstimateCommandOptions {
   readonly bootstrapScheme: BootstrapScheme;
   readonly seed?: number;
   readonly threads?: number;
+  readonly threshold?: number;
+  readonly maxOrder?: number;
   readonly level: number;
   readonly json?: boolean;
 }
@@ -61,6 +63,8 @@ export function registerEstimateCommand(program: Command): void {
         .default('multinomial'),
     )
     .option('--threads <threads>', 'worker threads for the bootstrap (default: all cores)', positiveInteger)
+    .option('--threshold <p>', 'p-value threshold of the stepwise (default 0.02) or forward-AIC (default 0.05) selection', probability)
+    .option('--max-order <order>', 'highest interaction order searched by --method bic (default by number of lists)', positiveInteger)
     .option('--level <level>', 'interval coverage', probability, 0.95)
     .option('--json', 'print one JSON object instead of a table')
     .action(async (file: string, options: EstimateCommandOptions, command: Command) => {
@@ -122,6 +126,8 @@ async function runEstimate(file: string, options: EstimateCommandOptions): Promi
     return await estimatePopulation(table, {
       method: options.method,
       ...(terms === undefined ? {} : { terms }),
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+      ...(options.maxOrder === undefined ? {} : { maxOrder: options.maxOrder }),
       level: options.level,
       ...(options.bootstrap !== undefined && options.bootstrap > 0
         ? {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerEstimateCommand } from '../../../src/cli/commands/estimate.ts';
-import { estimationFolder, keyOf, lookup, numberAt } from './referenceData.ts';
+import { computedOf, estimationFolder, keyOf, lookup, numberAt } from './referenceData.ts';
 
 interface RunResult {
   readonly stdout: string;
@@ -84,6 +84,27 @@ describe('lifeline estimate --json', () => {
     };
     expect(first.interval.kind).toBe('bootstrap-bca');
     expect(second.interval).toEqual(first.interval);
+  });
+
+  it('passes --threshold to the forward AIC selection (modslavmse, p < 0.001)', async () => {
+    const json = JSON.parse((await runCli(table('UKdat_4'), '--method', 'aic', '--threshold', '0.001', '--json')).stdout) as {
+      estimate: number;
+      model: { terms: string[] };
+      interval: { kind: string; lower: number };
+    };
+    expect(json.model.terms).toEqual(lookup(keyOf('UKdat_4'), 'BHS_modslavmse_p0.001', 'terms'));
+    expect(Math.abs(json.estimate / (numberAt(keyOf('UKdat_4'), 'BHS_modslavmse_p0.001', 'point') ?? 0) - 1)).toBeLessThan(1e-6);
+    expect(json.interval.kind).toBe('profile-likelihood');
+  });
+
+  it('passes --max-order to the BIC search (MultipleSystemsEstimation, maxorder = 2)', async () => {
+    const json = JSON.parse((await runCli(table('Kosovo'), '--method', 'bic', '--max-order', '2', '--json')).stdout) as {
+      estimate: number;
+      model: { hierarchy: string };
+    };
+    const expected = lookup(computedOf('Kosovo'), 'MultipleSystemsEstimation', 'estimate_population_bic_maxorder2');
+    expect(json.model.hierarchy).toBe(lookup(expected, 'model'));
+    expect(Math.abs(json.estimate / (numberAt(expected, 'popest') ?? 0) - 1)).toBeLessThan(1e-6);
   });
 
   it.each(['main', 'aic', 'bic'])('runs --method %s', async (method) => {

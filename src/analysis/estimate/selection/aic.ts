@@ -1,6 +1,5 @@
 import type { CaptureTable } from '../captureTable.ts';
 import { MAIN_EFFECTS_MODEL } from '../design.ts';
-import { normalCdf } from '../distributions.ts';
 import { fitModel, parameterPValue } from '../modelFit.ts';
 import { firstMinimumIndex, twoListTerms } from './candidates.ts';
 import type { SelectionResult } from './stepwise.ts';
@@ -39,7 +38,7 @@ export function selectForwardAic(table: CaptureTable, threshold = DEFAULT_AIC_TH
     const trial = trials[best];
     if (bestAic >= fit.aic || trial === undefined) break;
     const term = candidates[best] ?? 0;
-    const pValue = parameterPValue(trial, term, normalCdf);
+    const pValue = parameterPValue(trial, term);
     if (!(pValue <= threshold)) break;
     model = trial.model;
     fit = trial;
