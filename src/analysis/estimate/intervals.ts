@@ -55,11 +55,20 @@ export function profileLikelihoodInterval(
   const counts = Float64Array.from([...cellCounts(table, design.cells), 0]);
   const zeroCell = cells.length - 1;
 
+  // Successive candidate N are close, so each fit starts from the previous one's fitted values
+  // (with the unseen cell set to its new count); the optimum does not depend on the start.
+  let warmStart: Float64Array | undefined;
   const profileLogLikelihood = (total: number): number => {
     const unseen = total - n;
     counts[zeroCell] = unseen;
+    if (warmStart !== undefined) warmStart[zeroCell] = Math.max(unseen, 0.1);
     // A tight tolerance keeps the profile smooth enough to locate its maximum and roots precisely.
-    const fit = fitPoisson(matrix, cells.length, design.columns.length, counts, { tolerance: 1e-13, maxIterations: 100 });
+    const fit = fitPoisson(matrix, cells.length, design.columns.length, counts, {
+      tolerance: 1e-13,
+      maxIterations: 100,
+      ...(warmStart === undefined ? {} : { initialFitted: warmStart }),
+    });
+    if (fit.converged && fit.fitted.every((value) => value > 0 && Number.isFinite(value))) warmStart = Float64Array.from(fit.fitted);
     return -fit.deviance / 2 + cormackCorrection(unseen, total);
   };
 

@@ -28,6 +28,8 @@ export interface PoissonFit {
 export interface PoissonFitOptions {
   readonly tolerance?: number;
   readonly maxIterations?: number;
+  /** Starting fitted values instead of y + 0.1 (a warm start for a sequence of related fits). */
+  readonly initialFitted?: Float64Array;
 }
 
 export function poissonDeviance(observed: Float64Array, fitted: Float64Array): number {
@@ -59,7 +61,7 @@ export function fitPoisson(
 ): PoissonFit {
   const tolerance = options.tolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 25;
-  const fitted = Float64Array.from(observed, (y) => y + 0.1);
+  const fitted = options.initialFitted === undefined ? Float64Array.from(observed, (y) => y + 0.1) : Float64Array.from(options.initialFitted);
   const eta = Float64Array.from(fitted, Math.log);
   let previousDeviance = poissonDeviance(observed, fitted);
   let deviance = previousDeviance;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createExistenceChecker, type ExistenceChecker } from '../../../src/analysis/estimate/existence.ts';
-import { estimatePopulation } from '../../../src/analysis/estimate/index.ts';
+import { estimatePopulation, parseCaptureTable } from '../../../src/analysis/estimate/index.ts';
+import { RandomStream } from '../../../src/analysis/estimate/random.ts';
 import { computedOf, heldOutTables, keyOf, loadTable, numberAt, referencedTables } from './referenceData.ts';
 
 let checker: ExistenceChecker;
@@ -67,5 +68,31 @@ describe.each(heldOutTables)('estimatePopulation on held-out table %s (sanity on
     expect(result.interval.lower).toBeLessThanOrEqual(result.estimate);
     expect(result.interval.upper).toBeGreaterThanOrEqual(result.estimate);
     expect(Array.isArray(result.warnings)).toBe(true);
+  });
+});
+
+describe('twelve lists, the most the engine takes', () => {
+  it('reads, checks and fits a simulated twelve-list table', async () => {
+    // 3,000 people, twelve independent lists with capture probabilities 5%–27%: main effects are
+    // the true model, so the estimate must be close to 3,000.
+    const random = new RandomStream(12);
+    const lists = Array.from({ length: 12 }, (_, j) => `L${j + 1}`);
+    const counts = new Map<number, number>();
+    for (let person = 0; person < 3000; person++) {
+      let pattern = 0;
+      for (let j = 0; j < 12; j++) if (random.uniform() < 0.05 + 0.02 * j) pattern |= 1 << j;
+      if (pattern !== 0) counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+    }
+    const csv = [
+      `${lists.join(',')},count`,
+      ...[...counts].map(([pattern, count]) => `${lists.map((_, j) => (pattern >> j) & 1).join(',')},${count}`),
+    ].join('\n');
+    const table = parseCaptureTable(csv);
+    const result = await estimatePopulation(table, { method: 'main', checker });
+    expect(result.estimate).toBeGreaterThan(2800);
+    expect(result.estimate).toBeLessThan(3200);
+    expect(result.interval.lower).toBeLessThan(3000);
+    expect(result.interval.upper).toBeGreaterThan(3000);
+    expect(result.model.hierarchy).toBeNull();
   });
 });
