@@ -49,6 +49,31 @@ export function profileLikelihoodInterval(
   upperSearchFactor = 3,
 ): ProfileLikelihoodResult {
   const n = observedTotal(table);
+  const profileLogLikelihood = profileFunction(table, model);
+  const maximum = brentMaximise(profileLogLikelihood, n, 1.5 * poissonEstimate, 1e-10 * poissonEstimate);
+  const threshold = maximum.value - chiSquaredOneDfQuantile(level) / 2;
+  const shifted = (total: number): number => profileLogLikelihood(total) - threshold;
+
+  let lower = n;
+  let lowerAtObserved = true;
+  if (shifted(n) < 0) {
+    lower = brentRoot(shifted, n, maximum.argument, 1e-10 * poissonEstimate);
+    lowerAtObserved = false;
+  }
+  const upperLimit = upperSearchFactor * poissonEstimate;
+  const upper = shifted(upperLimit) < 0 ? brentRoot(shifted, maximum.argument, upperLimit, 1e-10 * poissonEstimate) : Infinity;
+  return { estimate: maximum.argument, interval: { lower, upper, level, kind: 'profile-likelihood' }, lowerAtObserved };
+}
+
+/** Just the N maximising the multinomial profile likelihood, without the interval's root finding. */
+export function profileLikelihoodEstimate(table: CaptureTable, model: LoglinearModel, poissonEstimate: number): number {
+  const n = observedTotal(table);
+  return brentMaximise(profileFunction(table, model), n, 1.5 * poissonEstimate, 1e-10 * poissonEstimate).argument;
+}
+
+/** The multinomial profile log likelihood of N for a model (Rcapture closedpCI.t). */
+function profileFunction(table: CaptureTable, model: LoglinearModel): (total: number) => number {
+  const n = observedTotal(table);
   const design = buildDesign(table, model);
   const cells = [...design.cells, 0];
   const matrix = designMatrix(cells, design.columns);
@@ -71,20 +96,7 @@ export function profileLikelihoodInterval(
     if (fit.converged && fit.fitted.every((value) => value > 0 && Number.isFinite(value))) warmStart = Float64Array.from(fit.fitted);
     return -fit.deviance / 2 + cormackCorrection(unseen, total);
   };
-
-  const maximum = brentMaximise(profileLogLikelihood, n, 1.5 * poissonEstimate, 1e-10 * poissonEstimate);
-  const threshold = maximum.value - chiSquaredOneDfQuantile(level) / 2;
-  const shifted = (total: number): number => profileLogLikelihood(total) - threshold;
-
-  let lower = n;
-  let lowerAtObserved = true;
-  if (shifted(n) < 0) {
-    lower = brentRoot(shifted, n, maximum.argument, 1e-10 * poissonEstimate);
-    lowerAtObserved = false;
-  }
-  const upperLimit = upperSearchFactor * poissonEstimate;
-  const upper = shifted(upperLimit) < 0 ? brentRoot(shifted, maximum.argument, upperLimit, 1e-10 * poissonEstimate) : Infinity;
-  return { estimate: maximum.argument, interval: { lower, upper, level, kind: 'profile-likelihood' }, lowerAtObserved };
+  return profileLogLikelihood;
 }
 
 function cormackCorrection(unseen: number, total: number): number {

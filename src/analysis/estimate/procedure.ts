@@ -1,7 +1,7 @@
 import type { CaptureTable } from './captureTable.ts';
 import { hierarchicalClosure, type LoglinearModel } from './design.ts';
 import type { ExistenceChecker } from './existence.ts';
-import { profileLikelihoodInterval } from './intervals.ts';
+import { profileLikelihoodEstimate } from './intervals.ts';
 import { fitModel, type ModelFit } from './modelFit.ts';
 import { DEFAULT_AIC_THRESHOLD, selectForwardAic } from './selection/aic.ts';
 import { selectByBic } from './selection/bic.ts';
@@ -54,8 +54,7 @@ export function runProcedure(
     case 'aic': {
       // modslavmse reports the multinomial profile likelihood estimate of the selected model.
       const result = selectForwardAic(table, procedure.threshold ?? DEFAULT_AIC_THRESHOLD);
-      const profile = profileLikelihoodInterval(table, result.model, result.fit.estimate);
-      return { model: result.model, fit: result.fit, estimate: profile.estimate };
+      return { model: result.model, fit: result.fit, estimate: profileLikelihoodEstimate(table, result.model, result.fit.estimate) };
     }
     case 'bic': {
       const result = selectByBic(table, checker, procedure.maxOrder);

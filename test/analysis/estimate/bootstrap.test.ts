@@ -4,7 +4,7 @@ import { bootstrapInterval } from '../../../src/analysis/estimate/bootstrap.ts';
 import { createExistenceChecker } from '../../../src/analysis/estimate/existence.ts';
 import { runProcedure } from '../../../src/analysis/estimate/procedure.ts';
 import { RandomStream } from '../../../src/analysis/estimate/random.ts';
-import { computedOf, keyOf, loadTable, numberAt, referencedTables } from './referenceData.ts';
+import { computedOf, heldOutTables, keyOf, loadTable, numberAt, referencedTables } from './referenceData.ts';
 
 describe('BCa building blocks', () => {
   it('quantile type 8 matches R', () => {
@@ -123,5 +123,17 @@ describe('parametric bootstrap (Poisson draws from the selected model)', () => {
     await expect(
       bootstrapInterval(loadTable('Korea'), { method: 'main' }, 200, { replicates: 5, seed: 1, threads: 0, scheme: 'parametric' }),
     ).rejects.toThrow(/fitted cells/);
+  });
+});
+
+describe.each(heldOutTables)('bootstrap on held-out table %s (sanity only, 20 replicates)', (name) => {
+  it('gives finite BCa limits around the stepwise estimate', async () => {
+    const table = loadTable(name);
+    const checker = await createExistenceChecker();
+    const estimate = runProcedure(table, { method: 'stepwise' }, checker).estimate;
+    const result = await bootstrapInterval(table, { method: 'stepwise' }, estimate, { replicates: 20, seed: 3, threads: 0 });
+    expect(Number.isFinite(result.interval.lower)).toBe(true);
+    expect(Number.isFinite(result.interval.upper)).toBe(true);
+    expect(result.interval.lower).toBeLessThanOrEqual(result.interval.upper);
   });
 });
