@@ -103,6 +103,13 @@ export class EnforcementRecordService {
     return { arrest, person, charges: await repositories.arrests.charges(id) };
   }
 
+  /** Who changed a record and when, from the audit trail (reads are left out: this is the record's history). */
+  async history(actor: Actor, organisationId: string, recordId: string): Promise<Array<{ occurredAt: string; action: string; actorUserId: string | null; actorLabel: string; details: string }>> {
+    if (!canReadForceRecords(actor, organisationId)) throw new NotFoundError('Record');
+    const events = await this.context.store.repositories.auditEvents.list({ subjectId: recordId, limit: 100 });
+    return events.filter((e) => !e.action.endsWith('.read')).map((e) => ({ occurredAt: e.occurred_at, action: e.action, actorUserId: e.actor_user_id, actorLabel: e.actor_label, details: e.details }));
+  }
+
   /** The forces to read: the actor's readable forces, narrowed to one force when asked (and allowed). */
   private narrow(actor: Actor, forceId: string | undefined): readonly string[] | undefined {
     const forces = this.scope(actor);

@@ -10,9 +10,9 @@ interface HomeSection { title: string; description: string; links: Array<{ href:
 
 /** What each role is here to do, in its own words; links only to pages the role can open. */
 const ROLE_SECTIONS: Record<Role, HomeSection> = {
-  officer: { title: 'Your force’s operation work', description: 'Record premises visits, the people found, rescues, arrests and intelligence for your force.', links: [] },
-  supervisor: { title: 'Supervision', description: 'Assign and review your organisation’s work, and check its audit trail.', links: [{ href: '/audit', text: 'Audit trail of your organisation' }] },
-  analyst: { title: 'The national picture', description: 'Every force’s results, cross-force record linkage, the network and the hidden-scale estimate.', links: [{ href: '/organisations', text: 'Organisations taking part' }] },
+  officer: { title: 'Your force’s operation work', description: 'Record premises visits, the people found, rescues, arrests and intelligence for your force.', links: [{ href: '/visits', text: 'Premises visits' }, { href: '/people', text: 'People found' }, { href: '/arrests', text: 'Arrests' }, { href: '/premises', text: 'Premises' }] },
+  supervisor: { title: 'Supervision', description: 'Assign and review your organisation’s work, and check its audit trail.', links: [{ href: '/results', text: 'Your force’s results' }, { href: '/visits', text: 'Premises visits' }, { href: '/audit', text: 'Audit trail of your organisation' }] },
+  analyst: { title: 'The national picture', description: 'Every force’s results, cross-force record linkage, the network and the hidden-scale estimate.', links: [{ href: '/results', text: 'National results' }, { href: '/people', text: 'People found by every force' }, { href: '/organisations', text: 'Organisations taking part' }] },
   'information-line-adviser': { title: 'The information line', description: 'Take calls from immigration staff and social workers who think they have met a potential victim.', links: [] },
   'first-responder': { title: 'Screening and referral', description: 'Screen a person you are worried about, refer them, and follow what became of your referrals.', links: [] },
   'charity-case-worker': { title: 'Care for the people referred to you', description: 'Accept referrals, record consent and support, and track each person’s reflection period.', links: [] },

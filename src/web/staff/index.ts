@@ -7,6 +7,9 @@ import { guardRoutes } from '../routeGuard.ts';
 import { sessionPlugin } from '../sessions.ts';
 import { registerAccountRoutes } from './account.ts';
 import { registerAuditRoutes } from './audit.ts';
+import { registerEnforcementDetails } from './enforcement/details.ts';
+import { registerEnforcementLists } from './enforcement/lists.ts';
+import { registerResultsPage } from './enforcement/results.ts';
 import { registerHomeRoutes } from './home.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
@@ -51,6 +54,9 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerUserRoutes(app, services);
   await registerAuditRoutes(app, services);
   await registerAccountRoutes(app, services);
+  await registerEnforcementLists(app, services);
+  await registerEnforcementDetails(app, services);
+  await registerResultsPage(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

@@ -1,4 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
+import { readableForces, readableResults } from '../../access/policies/enforcementRecords.ts';
 import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
@@ -9,6 +10,10 @@ export interface NavigationItem { href: string; text: string; active?: boolean }
 export function staffNavigation(actor: Actor | null, currentPath: string): NavigationItem[] {
   if (actor === null) return [];
   const items: NavigationItem[] = [{ href: '/', text: 'Home' }];
+  const forces = readableForces(actor);
+  if (forces === undefined || forces.length > 0) items.push({ href: '/visits', text: 'Visits' }, { href: '/people', text: 'People' }, { href: '/arrests', text: 'Arrests' });
+  const results = readableResults(actor);
+  if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
   const manageable = manageableOrganisationIds(actor);
   if (manageable === undefined || manageable.length > 0) items.push({ href: '/users', text: 'Users' });

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../../services/index.ts';
+import { actorOf } from '../../routeGuard.ts';
+import { ENFORCEMENT_LABELS, formatMoney } from './labels.ts';
+import { ENFORCEMENT_READERS } from './lists.ts';
+
+function parsedList(json: string): unknown[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value : [];
+}
+
+export async function registerEnforcementDetails(app: FastifyInstance, services: Services): Promise<void> {
+  const records = services.enforcementRecords;
+  const history = async (actor: ReturnType<typeof actorOf>, organisationId: string, id: string) => {
+    const events = await records.history(actor, organisationId, id);
+    const names = new Map<string, string>();
+    for (const event of events) {
+      if (event.actorUserId !== null && !names.has(event.actorUserId)) {
+        names.set(event.actorUserId, (await services.context.store.repositories.users.findById(event.actorUserId))?.display_name ?? event.actorLabel);
+      }
+    }
+    return events.map((e) => ({ ...e, who: e.actorUserId === null ? e.actorLabel : names.get(e.actorUserId) ?? e.actorLabel }));
+  };
+  const organisationName = async (id: string) => (await services.context.store.repositories.organisations.findById(id))?.name ?? '';
+
+  app.get('/premises/:premisesId', { config: { access: ENFORCEMENT_READERS } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { premises, visits } = await records.getPremises(actor, (request.params as { premisesId: string }).premisesId);
+    return reply.page('staff/enforcement/premises-detail.njk', {
+      premises, addressLines: parsedList(premises.address_lines), visits, force: await organisationName(premises.organisation_id),
+      history: await history(actor, premises.organisation_id, premises.id), labels: ENFORCEMENT_LABELS,
+    });
+  });
+
+  app.get('/visits/:visitId', { config: { access: ENFORCEMENT_READERS } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const detail = await records.getVisit(actor, (request.params as { visitId: string }).visitId);
+    const operation = await services.context.store.repositories.operations.findById(detail.visit.operation_id);
+    return reply.page('staff/enforcement/visit-detail.njk', {
+      ...detail, operation, force: await organisationName(detail.visit.organisation_id),
+      seized: detail.seizedAssets.map((a) => ({ ...a, amount: formatMoney(a.amount_minor, a.currency) })),
+      history: await history(actor, detail.visit.organisation_id, detail.visit.id), labels: ENFORCEMENT_LABELS,
+    });
+  });
+
+  app.get('/people/:personId', { config: { access: ENFORCEMENT_READERS } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const detail = await records.getPerson(actor, (request.params as { personId: string }).personId);
+    return reply.page('staff/enforcement/person-detail.njk', {
+      ...detail, aliases: parsedList(detail.person.aliases), phones: parsedList(detail.person.phone_numbers), languages: parsedList(detail.person.languages),
+      documents: parsedList(detail.person.identity_documents), force: await organisationName(detail.person.organisation_id),
+      history: await history(actor, detail.person.organisation_id, detail.person.id), labels: ENFORCEMENT_LABELS,
+    });
+  });
+
+  app.get('/arrests/:arrestId', { config: { access: ENFORCEMENT_READERS } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const detail = await records.getArrest(actor, (request.params as { arrestId: string }).arrestId);
+    return reply.page('staff/enforcement/arrest-detail.njk', {
+      ...detail, force: await organisationName(detail.arrest.organisation_id),
+      history: await history(actor, detail.arrest.organisation_id, detail.arrest.id), labels: ENFORCEMENT_LABELS,
+    });
+  });
+}
