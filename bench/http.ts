@@ -75,10 +75,17 @@ try {
 
   loader = fork(new URL('./load.ts', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const child = loader;
-  const load = (target: Target, seconds: number) => runLoad(child, { url: target.url, headers: target.headers, connections, durationSeconds: seconds });
+  // The server's CPU time per request (this process, user + system) is far less disturbed by other
+  // work on a shared machine than requests per second: only one target is under load at a time.
+  const load = async (target: Target, seconds: number) => {
+    const before = process.cpuUsage();
+    const result = await runLoad(child, { url: target.url, headers: target.headers, connections, durationSeconds: seconds });
+    const used = process.cpuUsage(before);
+    return { ...result, cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, result.completed) };
+  };
 
   const memoryBefore = process.memoryUsage();
-  const results = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+  const results = new Map<string, Array<LoadResult & { cpuMsPerRequest: number }>>(targets.map((t) => [t.name, []]));
   process.stderr.write(`Benchmarking on ${describeMachine(info)}; ${kind}; ${connections} connections, ${durationSeconds} s per target, ${rounds} round(s)\n`);
   if (warmupSeconds > 0) {
     for (const target of targets) accept(target, await load(target, warmupSeconds), 'warm-up');
@@ -99,6 +106,7 @@ try {
       target,
       rps: median(runs.map((r) => r.requestsPerSecond)),
       p50: median(runs.map((r) => r.latencyMs.p50)), p95: median(runs.map((r) => r.latencyMs.p95)), p99: median(runs.map((r) => r.latencyMs.p99)),
+      cpu: median(runs.map((r) => r.cpuMsPerRequest)),
       completed: runs.reduce((sum, r) => sum + r.completed, 0),
     };
   });
@@ -111,11 +119,12 @@ try {
     `HTTP benchmark — ${new Date().toISOString()} — ${kind} — ${describeMachine(info)}`,
     `${connections} connections, ${durationSeconds} s per target after a ${warmupSeconds} s warm-up, ${rounds} round(s) (medians); every response was 200.`,
     '',
-    '| target | requests/s | × bare | p50 ms | p95 ms | p99 ms | p50 × bare | p99 × bare | requests |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...summary.map((s) => `| ${s.target.name} | ${fixed(s.rps, 0)} | ${fixed(ratio(s.rps, baseline.rps), 3)} | ${fixed(s.p50, 2)} | ${fixed(s.p95, 2)} | ${fixed(s.p99, 2)} | ${fixed(ratio(s.p50, baseline.p50), 1)} | ${fixed(ratio(s.p99, baseline.p99), 1)} | ${s.completed} |`),
+    '| target | requests/s | × bare | p50 ms | p95 ms | p99 ms | p50 × bare | p99 × bare | server CPU ms/request | CPU × bare | requests |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...summary.map((s) => `| ${s.target.name} | ${fixed(s.rps, 0)} | ${fixed(ratio(s.rps, baseline.rps), 3)} | ${fixed(s.p50, 2)} | ${fixed(s.p95, 2)} | ${fixed(s.p99, 2)} | ${fixed(ratio(s.p50, baseline.p50), 1)} | ${fixed(ratio(s.p99, baseline.p99), 1)} | ${fixed(s.cpu, 3)} | ${fixed(ratio(s.cpu, baseline.cpu), 1)} | ${s.completed} |`),
     '',
     ...targets.map((t) => `- ${t.name}: ${t.description}`),
+    `- server CPU ms/request: user + system CPU time of this process (Lifeline and the bare instance; not the load generator${kind === 'postgres' ? ', not PostgreSQL' : ''}) during the run, divided by the requests completed.`,
     '',
     `This process (Lifeline + bare Fastify, not the load generator): before load rss ${fixed(mib(memoryBefore.rss), 1)} MiB, heap used ${fixed(mib(memoryBefore.heapUsed), 1)} MiB; after load rss ${fixed(mib(memoryAfter.rss), 1)} MiB, heap used ${fixed(mib(memoryAfter.heapUsed), 1)} MiB.`,
   ];
