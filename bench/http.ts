@@ -133,7 +133,7 @@ try {
   failed = true;
   process.stderr.write(`\nBENCHMARK FAILED: ${error instanceof Error ? error.message : String(error)}\n`);
 } finally {
-  loader?.disconnect();
+  if (loader?.connected === true) loader.disconnect();
   await bare?.close();
   await lifeline?.close();
   await runtime?.close();
