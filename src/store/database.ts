@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseLocation } from '../config.ts';
 import { inCodeMigrations } from './migrations/index.ts';
@@ -35,7 +35,7 @@ export function openDatabase(location: DatabaseLocation, options: OpenOptions = 
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
     connection.pragma('synchronous = NORMAL');
-    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
     return { db, dialect: 'sqlite', description: `SQLite ${location.file}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -47,6 +47,35 @@ export function openDatabase(location: DatabaseLocation, options: OpenOptions = 
   return {
     db, dialect: 'postgres', description: `PostgreSQL ${redactPassword(location.url)}`, close: () => db.destroy(),
     ...(options.searchPath === undefined ? {} : { schema: options.searchPath }),
+  };
+}
+
+/**
+ * Kysely prepares every query it runs, and better-sqlite3 parses and plans the SQL afresh at each
+ * prepare; the same few statements serve every request, so the most recent ones are kept. A
+ * statement still busy in an unfinished iterate() is never handed out twice: a new one is prepared.
+ */
+export function withStatementCache(connection: SQLite.Database, capacity = 256): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(text: string) {
+      const cached = statements.get(text);
+      if (cached !== undefined && !cached.busy) {
+        // Re-inserted so that the map's order is least recently used first.
+        statements.delete(text);
+        statements.set(text, cached);
+        return cached;
+      }
+      const statement = connection.prepare(text);
+      statements.delete(text);
+      statements.set(text, statement);
+      if (statements.size > capacity) {
+        const oldest = statements.keys().next();
+        if (oldest.done !== true) statements.delete(oldest.value);
+      }
+      return statement;
+    },
   };
 }
 

@@ -31,10 +31,13 @@ export function configureNunjucks(environment: nunjucks.Environment, globals: Pa
     typeof value === 'string' && typeof labels === 'object' && labels !== null ? ((labels as Record<string, string>)[value] ?? value) : value);
 }
 
+/** Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and pages format many dates. */
+const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(date);
+  return LONDON_DATE_TIME.format(date);
 }
 
 /**

@@ -21,6 +21,9 @@ const ROLE_SECTIONS: Record<Role, HomeSection> = {
   'system-administrator': { title: 'System administration', description: 'Manage the roster of organisations and their administrators. Case data is not visible to this role.', links: [{ href: '/organisations', text: 'Organisations' }, { href: '/users', text: 'All users' }, { href: '/audit', text: 'Audit trail and chain verification' }] },
 };
 
+/** Made once: building an Intl.DateTimeFormat costs far more than formatting with one. */
+const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/London' });
+
 export async function registerHomeRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/', { config: { access: SIGNED_IN } }, async (request, reply) => {
     const actor = userActorOf(request);
@@ -28,7 +31,7 @@ export async function registerHomeRoutes(app: FastifyInstance, services: Service
     const organisation = await services.organisations.get(actor, actor.organisationId);
     const roles = [...actor.roles].sort();
     const sections = roles.map((role) => ROLE_SECTIONS[role]);
-    const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/London' }).format(services.context.clock()));
+    const hour = Number(LONDON_HOUR.format(services.context.clock()));
     const greeting = hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
     return reply.page('staff/home.njk', {
       user: { displayName: user?.display_name ?? '' }, organisation, sections, greeting,
