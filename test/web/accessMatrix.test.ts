@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/access/roles.ts';
 import type { RouteAccess } from '../../src/access/policies/routes.ts';
 import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
+import { seedEnforcementFixture } from '../support/enforcementFixture.ts';
 import { actorFor, demoAccount, organisationId, seedDemo } from '../support/fixtures.ts';
 import { buildTestApp } from '../support/webApp.ts';
 import { WebClient } from '../support/webClient.ts';
@@ -14,6 +15,7 @@ type Expected = 'public' | 'signed-in' | readonly Role[];
 const ADMINS = ['organisation-administrator', 'system-administrator'] as const;
 const SYSTEM_ADMIN = ['system-administrator'] as const;
 const AUDIT_READERS = ['supervisor', 'system-administrator'] as const;
+const ENFORCEMENT_READERS = ['officer', 'supervisor', 'analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -36,6 +38,10 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/users': ADMINS, 'GET /api/v1/users/:id': ADMINS, 'POST /api/v1/users': ADMINS, 'PUT /api/v1/users/:id/roles': ADMINS,
   'POST /api/v1/users/:id/disable': ADMINS, 'POST /api/v1/users/:id/enable': ADMINS,
   'GET /api/v1/audit-events': AUDIT_READERS,
+  'GET /visits': ENFORCEMENT_READERS, 'GET /people': ENFORCEMENT_READERS, 'GET /arrests': ENFORCEMENT_READERS, 'GET /premises': ENFORCEMENT_READERS,
+  'GET /visits/:visitId': ENFORCEMENT_READERS, 'GET /people/:personId': ENFORCEMENT_READERS, 'GET /arrests/:arrestId': ENFORCEMENT_READERS,
+  'GET /premises/:premisesId': ENFORCEMENT_READERS,
+  'GET /results': ['supervisor', 'analyst'],
 };
 
 function routeKey(method: string, url: string): string {
@@ -72,6 +78,11 @@ describe('access matrix: every route, every role', () => {
     parameters['userId'] = target.user.id;
     parameters['organisationId'] = await organisationId(runtime, 'charity-open-door');
     parameters['tokenId'] = '01900000-0000-7000-8000-000000000000';
+    const enforcement = await seedEnforcementFixture(runtime);
+    parameters['visitId'] = enforcement.visits.v1;
+    parameters['personId'] = enforcement.people.lan;
+    parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
+    parameters['premisesId'] = '01900000-0000-7000-8000-000000000001';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);
