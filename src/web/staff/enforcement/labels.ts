@@ -17,6 +17,7 @@ export const ENFORCEMENT_LABELS = {
   premisesTypes: labelsOf(premisesTypes.terms),
   visitOutcomes: labelsOf(visitOutcomes.terms),
   personRoles: labelsOf(personRoles.terms),
+  sexes: { female: 'Female', male: 'Male', unknown: 'Not known' } as Record<string, string>,
   nationalities: labelsOf(nationalities.terms),
   exploitationTypes: labelsOf(exploitationTypes.terms),
   consents: labelsOf(consents.terms),
