@@ -1,0 +1,54 @@
+// Issue 2, journeys 5 and 6: the audit chain verifies in the browser, and people see the right
+// error pages for what they may not open and what does not exist.
+import { describe, expect, test } from 'vitest';
+import { JAVASCRIPT_MODES, expectNoPageProblems } from './support/browser.ts';
+import { demoAccount, follow, heading, screenshot, signIn, signOut, visit } from './support/journeys.ts';
+import { useLifeline } from './support/lifecycle.ts';
+
+const lifeline = useLifeline();
+
+describe.each(JAVASCRIPT_MODES)('access, %s', (mode) => {
+  test('a system administrator verifies the audit chain', async () => {
+    const administrator = demoAccount('system-administrator', 'national-centre');
+    const context = await lifeline.person(mode);
+    const page = await context.newPage();
+
+    await signIn(page, administrator.email, administrator.password);
+    await follow(page, page.getByRole('link', { name: 'Audit trail', exact: true }));
+    expect(await heading(page)).toBe('Audit trail');
+    expect(await page.locator('tbody tr', { hasText: 'sign-in' }).count()).toBeGreaterThan(0);
+    await follow(page, page.getByRole('button', { name: 'Verify the audit chain' }));
+    expect(await page.locator('.govuk-inset-text').innerText()).toMatch(/^The chain is intact: \d+ events checked\./);
+    if (mode === 'with JavaScript') await screenshot(page, 'audit-verified');
+    await signOut(page);
+
+    expectNoPageProblems(context);
+    await context.close();
+  });
+
+  test('an officer is refused the Users page, and an unknown address is not found', async () => {
+    const officer = demoAccount('officer', 'metropolitan');
+    const context = await lifeline.person(mode);
+    const page = await context.newPage();
+
+    expect(await visit(page, '/no-such-page')).toBe(404);
+    expect(await heading(page)).toBe('Page not found');
+
+    await signIn(page, officer.email, officer.password);
+    expect(await page.getByRole('link', { name: 'Users', exact: true }).count()).toBe(0);
+
+    expect(await visit(page, '/users')).toBe(403);
+    expect(await heading(page)).toBe('You do not have access to this page');
+    expect(await page.title()).toBe('You do not have access to this page – Lifeline');
+    if (mode === 'with JavaScript') await screenshot(page, 'forbidden');
+
+    expect(await visit(page, '/users/no-such-user/roles/nowhere')).toBe(404);
+    expect(await heading(page)).toBe('Page not found');
+    if (mode === 'with JavaScript') await screenshot(page, 'not-found');
+    await visit(page, '/');
+    await signOut(page);
+
+    expectNoPageProblems(context);
+    await context.close();
+  });
+});
