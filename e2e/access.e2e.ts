@@ -13,13 +13,21 @@ describe.each(JAVASCRIPT_MODES)('access, %s', (mode) => {
     const context = await lifeline.person(mode);
     const page = await context.newPage();
 
+    // Signed out, the audit trail sends the person to sign in and then back to it.
+    await visit(page, '/audit');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
     await signIn(page, administrator.email, administrator.password);
-    await follow(page, page.getByRole('link', { name: 'Audit trail', exact: true }));
+    expect(new URL(page.url()).pathname).toBe('/audit');
     expect(await heading(page)).toBe('Audit trail');
+    await follow(page, page.getByRole('link', { name: 'Home', exact: true }));
+    await follow(page, page.getByRole('link', { name: 'Audit trail', exact: true }));
     expect(await page.locator('tbody tr', { hasText: 'sign-in' }).count()).toBeGreaterThan(0);
     await follow(page, page.getByRole('button', { name: 'Verify the audit chain' }));
     expect(await page.locator('.govuk-inset-text').innerText()).toMatch(/^The chain is intact: \d+ events checked\./);
     if (mode === 'with JavaScript') await screenshot(page, 'audit-verified');
+    await follow(page, page.getByRole('link', { name: 'Organisations', exact: true }));
+    expect(await heading(page)).toBe('Organisations');
+    expect(await page.locator('tbody tr', { hasText: 'Metropolitan Police Service' }).count()).toBe(1);
     await signOut(page);
 
     expectNoPageProblems(context);

@@ -1,9 +1,9 @@
 // Issue 2, journey 4: a failed sign-in follows the GOV.UK error pattern and never tells the
 // person (or an attacker) whether an email address has an account.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Cookie, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { JAVASCRIPT_MODES, expectNoPageProblems } from './support/browser.ts';
-import { GENERIC_SIGN_IN_FAILURE, demoAccount, errorSummary, screenshot, signIn, visit } from './support/journeys.ts';
+import { GENERIC_SIGN_IN_FAILURE, demoAccount, errorSummary, screenshot, signIn, signOut, visit } from './support/journeys.ts';
 import { useLifeline } from './support/lifecycle.ts';
 import type { PageGlobals } from './support/page.ts';
 
@@ -23,6 +23,12 @@ async function failedSignIn(page: Page, email: string, password: string): Promis
   };
 }
 
+async function sessionCookie(context: BrowserContext): Promise<Cookie> {
+  const cookie = (await context.cookies()).find((c) => c.name === 'lifeline_session');
+  if (cookie === undefined) throw new Error('No session cookie');
+  return cookie;
+}
+
 describe.each(JAVASCRIPT_MODES)('signing in, %s', (mode) => {
   test('a wrong password and an unknown email address get the same answer', async () => {
     const analyst = demoAccount('analyst', 'national-centre');
@@ -32,6 +38,18 @@ describe.each(JAVASCRIPT_MODES)('signing in, %s', (mode) => {
     await visit(page, '/sign-in');
     expect(await page.title()).toBe('Sign in – Lifeline');
     if (mode === 'with JavaScript') await screenshot(page, 'sign-in');
+    const password = page.getByLabel('Password', { exact: true });
+    const show = page.getByRole('button', { name: 'Show password' });
+    if (mode === 'with JavaScript') {
+      // GOV.UK Frontend's script is what adds the button: this fails if the script does not load or start.
+      await password.fill('typed to be seen');
+      await show.click();
+      expect(await password.getAttribute('type')).toBe('text');
+      await page.getByRole('button', { name: 'Hide password' }).click();
+      expect(await password.getAttribute('type')).toBe('password');
+    } else {
+      expect(await show.isVisible()).toBe(false);
+    }
 
     const wrongPassword = await failedSignIn(page, analyst.email, 'not the right password');
     if (mode === 'with JavaScript') await screenshot(page, 'sign-in-error');
@@ -57,6 +75,29 @@ describe.each(JAVASCRIPT_MODES)('signing in, %s', (mode) => {
     // After all that, the right password still works: two failures are far from a lockout.
     await signIn(page, analyst.email, analyst.password);
     expect(new URL(page.url()).pathname).toBe('/');
+
+    expectNoPageProblems(context);
+    await context.close();
+  });
+
+  test('signing in starts a new session, and signing out ends it on the server', async () => {
+    const decisionMaker = demoAccount('decision-maker', 'competent-authority');
+    const context = await lifeline.person(mode);
+    const page = await context.newPage();
+
+    await visit(page, '/sign-in');
+    const before = await sessionCookie(context);
+    await signIn(page, decisionMaker.email, decisionMaker.password);
+    expect(new URL(page.url()).pathname).toBe('/');
+    // A session id planted before sign-in (session fixation) is worth nothing after it.
+    const signedIn = await sessionCookie(context);
+    expect(signedIn.value).not.toBe(before.value);
+
+    // A copy of the cookie kept from before signing out must not still open staff pages.
+    await signOut(page);
+    await context.addCookies([signedIn]);
+    await visit(page, '/account');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
 
     expectNoPageProblems(context);
     await context.close();
