@@ -11,11 +11,11 @@ export interface Harness {
   readonly baseUrl: string;
 }
 
-export function useLifeline(): Harness {
+export function useLifeline(environment: Record<string, string> = {}): Harness {
   let server: RunningLifeline | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startLifeline();
+    server = await startLifeline(environment);
     browser = await launchBrowser();
   });
   afterAll(async () => {

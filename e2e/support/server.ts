@@ -13,7 +13,8 @@ export interface RunningLifeline {
   stop(): Promise<void>;
 }
 
-export async function startLifeline(): Promise<RunningLifeline> {
+/** `environment` adds to or overrides the test configuration, as the same variables would in production. */
+export async function startLifeline(environment: Record<string, string> = {}): Promise<RunningLifeline> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -23,6 +24,7 @@ export async function startLifeline(): Promise<RunningLifeline> {
     LIFELINE_DEMO: 'true',
     // Every journey signs in from 127.0.0.1 several times a minute; the real limit would turn later journeys into 429s.
     LIFELINE_SIGN_IN_RATE_LIMIT: '10000',
+    ...environment,
   });
   const runtime = await openRuntime(config);
   try {
