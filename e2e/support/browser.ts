@@ -45,7 +45,11 @@ function watch(page: Page, problems: string[]): void {
       problems.push(`${response.status()} for ${response.request().resourceType()} ${new URL(response.url()).pathname}`);
     }
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${new URL(request.url()).pathname} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // Moving on to the next page cancels what the last one was still fetching (its favicon, say): not a fault of the page.
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${new URL(request.url()).pathname} (${reason})`);
+  });
 }
 
 export function expectNoPageProblems(context: BrowserContext): void {

@@ -24,7 +24,11 @@ export async function visit(page: Page, url: string): Promise<number> {
   return response.status();
 }
 
-/** Clicks something that submits or navigates, waits for the next page, then audits it. */
+/**
+ * Clicks something that submits or navigates, waits for the next page, then audits it.
+ * waitForNavigation is marked deprecated because it races when started after the click; started
+ * before it, it is the one call that follows a POST through its 303 to the page and its status.
+ */
 export async function follow(page: Page, target: Locator): Promise<number> {
   const [response] = await Promise.all([page.waitForNavigation(), target.click()]);
   await expectAccessible(page);
