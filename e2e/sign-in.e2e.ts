@@ -3,7 +3,7 @@
 import type { BrowserContext, Cookie, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { JAVASCRIPT_MODES, expectNoPageProblems } from './support/browser.ts';
-import { GENERIC_SIGN_IN_FAILURE, demoAccount, errorSummary, screenshot, signIn, signOut, visit } from './support/journeys.ts';
+import { GENERIC_SIGN_IN_FAILURE, demoAccount, errorSummary, follow, heading, screenshot, signIn, signOut, visit } from './support/journeys.ts';
 import { useLifeline } from './support/lifecycle.ts';
 import type { PageGlobals } from './support/page.ts';
 
@@ -80,7 +80,7 @@ describe.each(JAVASCRIPT_MODES)('signing in, %s', (mode) => {
     await context.close();
   });
 
-  test('signing in starts a new session, and signing out ends it on the server', async () => {
+  test('signing in starts a new session, and signing out ends it on the server and in every tab', async () => {
     const decisionMaker = demoAccount('decision-maker', 'competent-authority');
     const context = await lifeline.person(mode);
     const page = await context.newPage();
@@ -93,11 +93,23 @@ describe.each(JAVASCRIPT_MODES)('signing in, %s', (mode) => {
     const signedIn = await sessionCookie(context);
     expect(signedIn.value).not.toBe(before.value);
 
-    // A copy of the cookie kept from before signing out must not still open staff pages.
+    // A form left open in another tab must not act once the person has signed out.
+    const otherTab = await context.newPage();
+    await visit(otherTab, '/account');
     await signOut(page);
+    await otherTab.getByLabel('Current password').fill(decisionMaker.password);
+    await otherTab.getByLabel('New password').fill('a stale form must not change this');
+    expect(await follow(otherTab, otherTab.getByRole('button', { name: 'Change password' }))).toBe(403);
+    expect(await heading(otherTab)).toBe('This form has expired');
+
+    // A copy of the cookie kept from before signing out must not still open staff pages.
     await context.addCookies([signedIn]);
     await visit(page, '/account');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+
+    // The stale form changed nothing: the password is still the old one.
+    await signIn(page, decisionMaker.email, decisionMaker.password);
+    expect(new URL(page.url()).pathname).toBe('/account');
 
     expectNoPageProblems(context);
     await context.close();
