@@ -39,6 +39,10 @@ describe.each(JAVASCRIPT_MODES)('managing a user, %s', (mode) => {
     expect(new URL(officerPage.url()).pathname).toBe('/');
     expect(await officerPage.locator('main').innerText()).toContain(`You are signed in as ${newOfficer.name} (Police officer)`);
     await follow(officerPage, officerPage.getByRole('link', { name: 'Your account' }));
+    await officerPage.getByLabel('Current password').fill(temporaryPassword);
+    await officerPage.getByLabel('New password').fill('too short');
+    await follow(officerPage, officerPage.getByRole('button', { name: 'Change password' }));
+    expect(await errorSummary(officerPage)).toEqual(['Password must be 12 characters or more']);
     const newPassword = `correct horse battery ${slug}`;
     await officerPage.getByLabel('Current password').fill(temporaryPassword);
     await officerPage.getByLabel('New password').fill(newPassword);
