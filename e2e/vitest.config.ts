@@ -10,6 +10,8 @@ export default defineConfig({
     pool: 'forks',
     // Each file starts its own server and browser; two cores cannot run two of those at once without flaky timings.
     fileParallelism: false,
+    // One worker imports Lifeline once for every file, instead of once per file; each file still starts its own server and database.
+    isolate: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,
   },
