@@ -34,6 +34,27 @@ describe.each(JAVASCRIPT_MODES)('access, %s', (mode) => {
     await context.close();
   });
 
+  test('on a phone, the menu leads to the account page and to signing out', async () => {
+    const analyst = demoAccount('analyst', 'national-centre');
+    const context = await lifeline.person(mode);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+
+    await signIn(page, analyst.email, analyst.password);
+    const accountLink = page.getByRole('link', { name: 'Your account' });
+    if (mode === 'with JavaScript') {
+      // GOV.UK Frontend folds the menu behind a button on narrow screens; without JavaScript it stays open.
+      expect(await accountLink.isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Menu' }).click();
+    }
+    await follow(page, accountLink);
+    expect(await heading(page)).toBe('Your account');
+    await signOut(page);
+
+    expectNoPageProblems(context);
+    await context.close();
+  });
+
   test('an officer is refused the Users page, and an unknown address is not found', async () => {
     const officer = demoAccount('officer', 'metropolitan');
     const context = await lifeline.person(mode);
