@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PUBLIC } from '../access/policies/routes.ts';
 import type { Config, Surface } from '../config.ts';
@@ -89,8 +90,10 @@ const staticAssets = fastifyPlugin(async (app: FastifyInstance, options: { style
     });
     await scope.register(fastifyStatic, { root: path.join(govukFrontendDist, 'govuk/assets'), prefix: '/assets/', maxAge: '1d', decorateReply: false });
     await scope.register(fastifyStatic, { root: ownAssetsDir, prefix: '/static/', allowedPath: (pathName) => pathName === '/init.js', decorateReply: false });
+    // Read once rather than sendFile: with decorateReply false there is no reply.sendFile, and the file never changes while we run.
+    const govukScript = readFileSync(path.join(govukFrontendDist, 'govuk/govuk-frontend.min.js'));
     scope.get('/static/govuk-frontend.min.js', async (_request, reply) =>
-      reply.type('text/javascript').header('cache-control', 'public, max-age=86400').sendFile?.('govuk-frontend.min.js', path.join(govukFrontendDist, 'govuk')) ?? reply.code(404).send());
+      reply.type('text/javascript').header('cache-control', 'public, max-age=86400').send(govukScript));
     scope.get(options.stylesheet.path, async (_request, reply) =>
       reply.type('text/css').header('cache-control', 'public, max-age=31536000, immutable').send(options.stylesheet.body));
   });

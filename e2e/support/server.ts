@@ -1,0 +1,50 @@
+// Lifeline in this process, on a port of its own, with a database nobody else uses: every
+// test file starts from the same known state (roster and demo accounts, nothing else).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { openRuntime } from '../../src/runtime.ts';
+import { ensureDemoAccounts, ensureRoster } from '../../src/services/setup.ts';
+import { buildApp } from '../../src/web/app.ts';
+
+export interface RunningLifeline {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** `environment` adds to or overrides the test configuration, as the same variables would in production. */
+export async function startLifeline(environment: Record<string, string> = {}): Promise<RunningLifeline> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-e2e-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LIFELINE_DATABASE_URL: `sqlite:${path.join(dataDir, 'e2e.db')}`,
+    LIFELINE_DATA_DIR: dataDir,
+    LIFELINE_SECURE_COOKIES: 'false',
+    LIFELINE_DEMO: 'true',
+    // Every journey signs in from 127.0.0.1 several times a minute; the real limit would turn later journeys into 429s.
+    LIFELINE_SIGN_IN_RATE_LIMIT: '10000',
+    ...environment,
+  });
+  const runtime = await openRuntime(config);
+  try {
+    await ensureRoster(runtime.services.context);
+    await ensureDemoAccounts(runtime.services.context);
+    const app = await buildApp({ config, services: runtime.services, database: runtime.database });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('Lifeline did not bind a TCP port');
+    return {
+      baseUrl: `http://127.0.0.1:${address.port}`,
+      stop: async () => {
+        await app.close();
+        await runtime.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await runtime.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
