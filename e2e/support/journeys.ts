@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/demo/accounts.ts';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/demo/signInAccounts.ts';
 import type { Role } from '../../src/access/roles.ts';
 import { expectAccessible } from './axe.ts';
 
