@@ -1,0 +1,308 @@
+import type { ComparisonKind } from './comparisons/comparison.ts';
+import type { FeatureTable, MultiColumn } from './featureTable.ts';
+import type { LinkType } from './record.ts';
+
+export type BlockingKey =
+  | 'givenName'
+  | 'familyName'
+  | 'givenFirst'
+  | 'givenInitial'
+  | 'familyInitial'
+  | 'givenMetaphone'
+  | 'familyMetaphone'
+  /** Given and family names as an unordered pair, so swapped names still meet. */
+  | 'sortedNames'
+  | 'dateOfBirth'
+  | 'birthYear'
+  | 'postcode'
+  | 'postcodeSector'
+  | 'phone'
+  | 'documentNumber'
+  /** Any alias or name form, so an alias meets the record bearing that name. */
+  | 'aliasName'
+  | 'sex'
+  | 'nationality';
+
+/** A blocking rule: records meet when all of its keys are equal (multi-valued keys: any value). */
+export interface BlockingRuleSpec {
+  readonly keys: readonly BlockingKey[];
+}
+
+export const comparisonsUsedByKey: Readonly<Record<BlockingKey, readonly ComparisonKind[]>> = {
+  givenName: ['givenName'],
+  familyName: ['familyName'],
+  givenFirst: ['givenName'],
+  givenInitial: ['givenName'],
+  familyInitial: ['familyName'],
+  givenMetaphone: ['givenName'],
+  familyMetaphone: ['familyName'],
+  sortedNames: ['givenName', 'familyName'],
+  dateOfBirth: ['dateOfBirth'],
+  birthYear: ['dateOfBirth'],
+  postcode: ['postcode'],
+  postcodeSector: ['postcode'],
+  phone: ['phone'],
+  documentNumber: ['documentNumber'],
+  aliasName: ['alias'],
+  sex: ['sex'],
+  nationality: ['nationality'],
+};
+
+export function describeRule(rule: BlockingRuleSpec): string {
+  return rule.keys.length === 0 ? 'all pairs' : rule.keys.join(' + ');
+}
+
+export function comparisonsUsedByRule(rule: BlockingRuleSpec): Set<ComparisonKind> {
+  return new Set(rule.keys.flatMap((k) => comparisonsUsedByKey[k]));
+}
+
+function multiValues(column: MultiColumn, row: number): string[] {
+  const out: string[] = [];
+  for (let k = column.offsets[row] ?? 0; k < (column.offsets[row + 1] ?? 0); k++) out.push(String(column.values[k]));
+  return out;
+}
+
+function initialOf(table: FeatureTable, id: number): string[] {
+  if (id < 0) return [];
+  return [String(table.pool.codes[table.pool.offsets[id] ?? 0])];
+}
+
+function single(id: number | undefined): string[] {
+  return id === undefined || id < 0 ? [] : [String(id)];
+}
+
+function keyValues(table: FeatureTable, key: BlockingKey, row: number): string[] {
+  switch (key) {
+    case 'givenName':
+      return single(table.given[row]);
+    case 'familyName':
+      return single(table.family[row]);
+    case 'givenFirst':
+      return single(table.givenFirst[row]);
+    case 'givenInitial':
+      return initialOf(table, table.givenFirst[row] ?? -1);
+    case 'familyInitial':
+      return initialOf(table, table.family[row] ?? -1);
+    case 'givenMetaphone':
+      return single(table.givenMetaphone[2 * row]);
+    case 'familyMetaphone':
+      return single(table.familyMetaphone[2 * row]);
+    case 'sortedNames': {
+      const g = table.given[row] ?? -1;
+      const f = table.family[row] ?? -1;
+      if (g < 0 || f < 0) return [];
+      return [g < f ? `${g}:${f}` : `${f}:${g}`];
+    }
+    case 'dateOfBirth': {
+      const y = table.dobYear[row] ?? 0;
+      const m = table.dobMonth[row] ?? 0;
+      const d = table.dobDay[row] ?? 0;
+      return y === 0 || m === 0 || d === 0 ? [] : [String(y * 10_000 + m * 100 + d)];
+    }
+    case 'birthYear': {
+      const y = table.dobYear[row] ?? 0;
+      return y === 0 ? [] : [String(y)];
+    }
+    case 'postcode':
+      return single(table.postcodeFull[row]);
+    case 'postcodeSector':
+      return single(table.postcodeSector[row]);
+    case 'phone':
+      return multiValues(table.phoneLastNine, row);
+    case 'documentNumber':
+      return multiValues(table.documents, row);
+    case 'aliasName':
+      return (table.aliases.offsets[row + 1] ?? 0) > (table.aliases.offsets[row] ?? 0)
+        ? [...multiValues(table.aliases, row), ...multiValues(table.nameForms, row)]
+        : multiValues(table.nameForms, row).filter(() => true);
+    case 'sex': {
+      const s = table.sex[row] ?? 0;
+      return s === 0 ? [] : [String(s)];
+    }
+    case 'nationality':
+      return single(table.nationality[row]);
+  }
+}
+
+/** Each record's key values for one rule, interned to integers, in compressed-row form. */
+export interface RuleKeys {
+  readonly offsets: Int32Array;
+  readonly values: Int32Array;
+  readonly distinctKeys: number;
+}
+
+export function ruleKeys(table: FeatureTable, rule: BlockingRuleSpec): RuleKeys {
+  const ids = new Map<string, number>();
+  const offsets = new Int32Array(table.size + 1);
+  const values: number[] = [];
+  for (let row = 0; row < table.size; row++) {
+    let combos: string[] = [''];
+    for (const key of rule.keys) {
+      const parts = keyValues(table, key, row);
+      const next: string[] = [];
+      for (const c of combos) for (const p of parts) next.push(`${c}|${p}`);
+      combos = next;
+      if (combos.length === 0) break;
+    }
+    const seen = new Set<number>();
+    for (const combo of combos) {
+      let id = ids.get(combo);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(combo, id);
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        values.push(id);
+      }
+    }
+    offsets[row + 1] = values.length;
+  }
+  return { offsets, values: Int32Array.from(values), distinctKeys: ids.size };
+}
+
+/** Records grouped by key value: members[start[k] .. start[k + 1]] hold key k's records, ascending. */
+interface KeyGroups {
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+}
+
+function groupByKey(keys: RuleKeys): KeyGroups {
+  const start = new Int32Array(keys.distinctKeys + 1);
+  for (const v of keys.values) start[v + 1] = (start[v + 1] ?? 0) + 1;
+  for (let k = 0; k < keys.distinctKeys; k++) start[k + 1] = (start[k + 1] ?? 0) + (start[k] ?? 0);
+  const fill = start.slice(0, keys.distinctKeys);
+  const members = new Int32Array(keys.values.length);
+  const rows = keys.offsets.length - 1;
+  for (let row = 0; row < rows; row++)
+    for (let k = keys.offsets[row] ?? 0; k < (keys.offsets[row + 1] ?? 0); k++) {
+      const v = keys.values[k] ?? 0;
+      members[fill[v] ?? 0] = row;
+      fill[v] = (fill[v] ?? 0) + 1;
+    }
+  return { start, members };
+}
+
+function shareKeyBelow(keys: RuleKeys, a: number, b: number, below: number): boolean {
+  for (let x = keys.offsets[a] ?? 0; x < (keys.offsets[a + 1] ?? 0); x++) {
+    const v = keys.values[x] ?? 0;
+    if (v >= below) continue;
+    for (let y = keys.offsets[b] ?? 0; y < (keys.offsets[b + 1] ?? 0); y++) if (keys.values[y] === v) return true;
+  }
+  return false;
+}
+
+export function pairAllowed(linkType: LinkType, source: Int32Array, a: number, b: number): boolean {
+  return linkType !== 'link' || source[a] !== source[b];
+}
+
+/** Growable pair list in two typed arrays (records by row index, left < right). */
+export class PairBuffer {
+  left = new Int32Array(1024);
+  right = new Int32Array(1024);
+  length = 0;
+  push(a: number, b: number): void {
+    if (this.length === this.left.length) {
+      const size = this.left.length * 2;
+      const left = new Int32Array(size);
+      left.set(this.left);
+      const right = new Int32Array(size);
+      right.set(this.right);
+      this.left = left;
+      this.right = right;
+    }
+    this.left[this.length] = a;
+    this.right[this.length] = b;
+    this.length++;
+  }
+}
+
+/**
+ * Streams the pairs of several rules in chunks. A pair met by an earlier rule (or by a lower key
+ * value of the same multi-valued rule) is skipped, so every pair is produced exactly once.
+ */
+export function* blockedPairs(
+  table: FeatureTable,
+  rules: readonly BlockingRuleSpec[],
+  linkType: LinkType,
+  chunkSize = 200_000,
+  precomputedKeys?: readonly RuleKeys[],
+): Generator<{ ruleIndex: number; left: Int32Array; right: Int32Array }> {
+  const keys = precomputedKeys ?? rules.map((r) => ruleKeys(table, r));
+  for (let r = 0; r < rules.length; r++) {
+    const own = keys[r] as RuleKeys;
+    const groups = groupByKey(own);
+    let buffer = new PairBuffer();
+    for (let k = 0; k < own.distinctKeys; k++) {
+      const from = groups.start[k] ?? 0;
+      const to = groups.start[k + 1] ?? 0;
+      for (let x = from; x < to; x++) {
+        const a = groups.members[x] ?? 0;
+        for (let y = x + 1; y < to; y++) {
+          const b = groups.members[y] ?? 0;
+          if (!pairAllowed(linkType, table.source, a, b)) continue;
+          if (shareKeyBelow(own, a, b, k)) continue;
+          let earlier = false;
+          for (let e = 0; e < r && !earlier; e++) earlier = shareKeyBelow(keys[e] as RuleKeys, a, b, Number.MAX_SAFE_INTEGER);
+          if (earlier) continue;
+          buffer.push(a, b);
+          if (buffer.length >= chunkSize) {
+            yield { ruleIndex: r, left: buffer.left.slice(0, buffer.length), right: buffer.right.slice(0, buffer.length) };
+            buffer = new PairBuffer();
+          }
+        }
+      }
+    }
+    if (buffer.length > 0) yield { ruleIndex: r, left: buffer.left.slice(0, buffer.length), right: buffer.right.slice(0, buffer.length) };
+  }
+}
+
+export interface RuleComparisonCount {
+  readonly rule: string;
+  /** Pairs the rule generates on its own. */
+  readonly comparisons: number;
+  /** Pairs it adds beyond the rules before it (what will actually be scored). */
+  readonly newComparisons: number;
+}
+
+/** Counts comparisons per rule before any string is compared, so a bad rule can be caught early. */
+export function countComparisons(table: FeatureTable, rules: readonly BlockingRuleSpec[], linkType: LinkType): RuleComparisonCount[] {
+  const keys = rules.map((r) => ruleKeys(table, r));
+  const counts = rules.map((rule, r) => {
+    const own = keys[r] as RuleKeys;
+    const groups = groupByKey(own);
+    let total = 0;
+    for (let k = 0; k < own.distinctKeys; k++) {
+      const from = groups.start[k] ?? 0;
+      const to = groups.start[k + 1] ?? 0;
+      const size = to - from;
+      if (linkType !== 'link') total += (size * (size - 1)) / 2;
+      else {
+        const perSource = new Map<number, number>();
+        for (let x = from; x < to; x++) {
+          const s = table.source[groups.members[x] ?? 0] ?? 0;
+          perSource.set(s, (perSource.get(s) ?? 0) + 1);
+        }
+        let within = 0;
+        for (const c of perSource.values()) within += (c * (c - 1)) / 2;
+        total += (size * (size - 1)) / 2 - within;
+      }
+    }
+    return { rule: describeRule(rule), comparisons: total, newComparisons: 0 };
+  });
+  const added = new Array<number>(rules.length).fill(0);
+  for (const chunk of blockedPairs(table, rules, linkType, 1_000_000, keys)) added[chunk.ruleIndex] = (added[chunk.ruleIndex] ?? 0) + chunk.left.length;
+  return counts.map((c, r) => ({ ...c, newComparisons: added[r] ?? 0 }));
+}
+
+/** All possible pairs for the link type: the denominator of the prior. */
+export function totalPossiblePairs(table: FeatureTable, linkType: LinkType): number {
+  const n = table.size;
+  const all = (n * (n - 1)) / 2;
+  if (linkType !== 'link') return all;
+  const perSource = new Map<number, number>();
+  for (const s of table.source) perSource.set(s, (perSource.get(s) ?? 0) + 1);
+  let within = 0;
+  for (const c of perSource.values()) within += (c * (c - 1)) / 2;
+  return all - within;
+}

@@ -1,0 +1,138 @@
+import type { FeatureTable, StringPool } from '../featureTable.ts';
+import { jaroWinklerCodes } from '../jaroWinkler.ts';
+import type { PersonRecord } from '../record.ts';
+import { anyShared, sameStringId, type Comparator, type ComparisonKindDefinition, type ComparisonSpec } from './comparison.ts';
+
+export const DEFAULT_NAME_THRESHOLDS = [0.92, 0.88, 0.7] as const;
+
+export function jaroWinklerIds(pool: StringPool, a: number, b: number): number {
+  const aStart = pool.offsets[a] ?? 0;
+  const bStart = pool.offsets[b] ?? 0;
+  return jaroWinklerCodes(pool.codes, aStart, (pool.offsets[a + 1] ?? 0) - aStart, bStart, (pool.offsets[b + 1] ?? 0) - bStart);
+}
+
+function firstCode(pool: StringPool, id: number): number {
+  return pool.codes[pool.offsets[id] ?? 0] ?? -1;
+}
+
+function isInitialOf(pool: StringPool, initial: number, name: number): boolean {
+  const start = pool.offsets[initial] ?? 0;
+  return (pool.offsets[initial + 1] ?? 0) - start === 1 && firstCode(pool, initial) === firstCode(pool, name);
+}
+
+/** True when the left family name is among the right given names and the other way round. */
+function swapped(table: FeatureTable, left: number, right: number): boolean {
+  const { family, givenTokens } = table;
+  const contains = (row: number, id: number): boolean => {
+    if (id < 0) return false;
+    const end = givenTokens.offsets[row + 1] ?? 0;
+    for (let k = givenTokens.offsets[row] ?? 0; k < end; k++) if (givenTokens.values[k] === id) return true;
+    return false;
+  };
+  return contains(right, family[left] ?? -1) && contains(left, family[right] ?? -1);
+}
+
+function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinition {
+  const thresholdsOf = (spec: ComparisonSpec): readonly number[] => spec.thresholds ?? DEFAULT_NAME_THRESHOLDS;
+  return {
+    kind,
+    levelLabels(spec) {
+      const [strictest = 0.92, ...looser] = thresholdsOf(spec);
+      const loosest = looser.length > 0 ? looser.at(-1) : undefined;
+      const middle = looser.slice(0, -1);
+      return [
+        'exact',
+        'given and family names swapped',
+        'initial',
+        `Jaro–Winkler ≥ ${strictest}`,
+        ...middle.map((t) => `Jaro–Winkler ≥ ${t}`),
+        'Double Metaphone equal',
+        ...(loosest !== undefined ? [`Jaro–Winkler ≥ ${loosest}`] : []),
+        'else',
+      ];
+    },
+    comparator(spec): Comparator {
+      const thresholds = thresholdsOf(spec);
+      const beforeMetaphone = thresholds.length > 1 ? thresholds.slice(0, -1) : thresholds;
+      const afterMetaphone = thresholds.length > 1 ? thresholds.slice(-1) : [];
+      const elseLevel = 5 + thresholds.length;
+      return (table, left, right) => {
+        const column = kind === 'givenName' ? table.given : table.family;
+        const first = kind === 'givenName' ? table.givenFirst : table.family;
+        const metaphone = kind === 'givenName' ? table.givenMetaphone : table.familyMetaphone;
+        const a = column[left] ?? -1;
+        const b = column[right] ?? -1;
+        if (a < 0 || b < 0) {
+          // A record with the names swapped may have only one part filled on one side.
+          return 0;
+        }
+        if (a === b) return 1;
+        if (swapped(table, left, right)) return 2;
+        const pool = table.pool;
+        const fa = first[left] ?? -1;
+        const fb = first[right] ?? -1;
+        if (isInitialOf(pool, fa, fb) || isInitialOf(pool, fb, fa)) return 3;
+        const similarity = jaroWinklerIds(pool, a, b);
+        let level = 4;
+        for (const t of beforeMetaphone) {
+          if (similarity >= t) return level;
+          level++;
+        }
+        const ma1 = metaphone[2 * left] ?? -1;
+        const ma2 = metaphone[2 * left + 1] ?? -1;
+        const mb1 = metaphone[2 * right] ?? -1;
+        const mb2 = metaphone[2 * right + 1] ?? -1;
+        if (sameStringId(ma1, mb1) || sameStringId(ma1, mb2) || sameStringId(ma2, mb1) || sameStringId(ma2, mb2)) return level;
+        level++;
+        for (const t of afterMetaphone) {
+          if (similarity >= t) return level;
+          level++;
+        }
+        return elseLevel;
+      };
+    },
+    rawValue(record: PersonRecord) {
+      const value = kind === 'givenName' ? record.givenNames : record.familyName;
+      if (value != null && value !== '') return value;
+      return record.fullName != null && record.fullName !== '' ? `(from full name) ${record.fullName}` : null;
+    },
+  };
+}
+
+export const givenNameComparison = nameDefinition('givenName');
+export const familyNameComparison = nameDefinition('familyName');
+
+/** Any alias of one record equals (or nearly equals) any name or alias of the other. */
+export const aliasComparison: ComparisonKindDefinition = {
+  kind: 'alias',
+  levelLabels(spec) {
+    const t = spec.thresholds?.[0] ?? 0.92;
+    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'else'];
+  },
+  comparator(spec): Comparator {
+    const threshold = spec.thresholds?.[0] ?? 0.92;
+    return (table, left, right) => {
+      const { aliases, nameForms, pool } = table;
+      const aliasesLeft = (aliases.offsets[left + 1] ?? 0) - (aliases.offsets[left] ?? 0);
+      const aliasesRight = (aliases.offsets[right + 1] ?? 0) - (aliases.offsets[right] ?? 0);
+      if (aliasesLeft === 0 && aliasesRight === 0) return 0;
+      const a = aliases.offsets;
+      const av = aliases.values;
+      const n = nameForms.offsets;
+      const nv = nameForms.values;
+      if (anyShared(a, av, left, n, nv, right) || anyShared(a, av, right, n, nv, left) || anyShared(a, av, left, a, av, right)) return 1;
+      let best = 0;
+      const scan = (oa: Int32Array, va: Int32Array, ra: number, ob: Int32Array, vb: Int32Array, rb: number): void => {
+        for (let x = oa[ra] ?? 0; x < (oa[ra + 1] ?? 0); x++)
+          for (let y = ob[rb] ?? 0; y < (ob[rb + 1] ?? 0); y++) best = Math.max(best, jaroWinklerIds(pool, va[x] ?? 0, vb[y] ?? 0));
+      };
+      scan(a, av, left, n, nv, right);
+      scan(a, av, right, n, nv, left);
+      scan(a, av, left, a, av, right);
+      return best >= threshold ? 2 : 3;
+    };
+  },
+  rawValue(record) {
+    return record.aliases == null || record.aliases.length === 0 ? null : record.aliases.join('; ');
+  },
+};

@@ -1,0 +1,45 @@
+import { move } from 'piscina';
+import type { ComparisonSpec } from '../comparisons/comparison.ts';
+import type { FeatureTable } from '../featureTable.ts';
+import { compileComparisons, countPatterns, scorePairs, type CompiledComparisons, type ScoringTables } from '../pairComparison.ts';
+
+/** Tasks carry the shared-memory table each time: cloning it copies only the array headers. */
+export type ComparisonTask =
+  | {
+      readonly type: 'patterns';
+      readonly table: FeatureTable;
+      readonly comparisons: readonly ComparisonSpec[];
+      readonly left: Int32Array;
+      readonly right: Int32Array;
+    }
+  | {
+      readonly type: 'score';
+      readonly table: FeatureTable;
+      readonly comparisons: readonly ComparisonSpec[];
+      readonly scoring: ScoringTables;
+      readonly minWeight: number;
+      readonly left: Int32Array;
+      readonly right: Int32Array;
+    };
+
+const compiledBySpec = new Map<string, CompiledComparisons>();
+
+function compiled(specs: readonly ComparisonSpec[]): CompiledComparisons {
+  const key = JSON.stringify(specs);
+  let value = compiledBySpec.get(key);
+  if (value === undefined) {
+    value = compileComparisons(specs);
+    compiledBySpec.set(key, value);
+  }
+  return value;
+}
+
+export default function runComparisonTask(task: ComparisonTask): unknown {
+  const comparisons = compiled(task.comparisons);
+  if (task.type === 'patterns') {
+    const counts = countPatterns(task.table, comparisons, task.left, task.right);
+    return { codes: move(counts.codes), counts: move(counts.counts) };
+  }
+  const scored = scorePairs(task.table, comparisons, task.scoring, task.left, task.right, task.minWeight);
+  return { left: move(scored.left), right: move(scored.right), weights: move(scored.weights) };
+}
