@@ -63,6 +63,10 @@ export interface LinkOptions {
   /** The previous run's clusters (record id → cluster id), so ids stay stable. */
   readonly previousClusters?: ReadonlyMap<string, string>;
   readonly prepare?: PrepareOptions;
+  /** Overrides the settings' duplicate-free sources (for the strict clustering). */
+  readonly duplicateFreeSources?: readonly string[];
+  /** Called with the comparisons per blocking rule before any pair is compared. */
+  readonly onComparisonCounts?: (counts: readonly RuleComparisonCount[]) => void;
   readonly onProgress?: ProgressCallback;
 }
 
@@ -345,18 +349,20 @@ export async function linkRecords(records: readonly PersonRecord[], options: Lin
   progress?.({ stage: 'prepare', done: records.length, total: records.length });
   const sources = new Set(records.map((r) => r.sourceId));
   const linkType = sources.size > 1 ? 'link' : 'dedupe';
-  const settings: LinkageSettings =
+  const baseSettings: LinkageSettings =
     options.model?.settings ??
     options.settings ??
     defaultSettings(presentComparisonKinds(records), linkType, totalPossiblePairs(prepared.table, linkType));
+  const settings: LinkageSettings = { ...baseSettings, duplicateFreeSources: options.duplicateFreeSources ?? baseSettings.duplicateFreeSources };
   const threads = options.threads ?? (records.length >= 20_000 ? defaultThreadCount() : 0);
   const engine = createPairEngine(prepared.table, settings.comparisons, threads);
   try {
     progress?.({ stage: 'countComparisons', done: 0, total: settings.blockingRules.length });
     const comparisonCounts = countComparisons(prepared.table, settings.blockingRules, settings.linkType);
+    options.onComparisonCounts?.(comparisonCounts);
     progress?.({ stage: 'countComparisons', done: settings.blockingRules.length, total: settings.blockingRules.length });
     const model =
-      options.model ??
+      (options.model ? { ...options.model, settings } : undefined) ??
       (await trainModel(prepared, settings, engine, { ...(options.labels ? { labels: options.labels } : {}), ...(progress ? { onProgress: progress } : {}) }));
     const threshold = options.threshold ?? 0.9;
     const minWeight = weightFromProbability(threshold);

@@ -1,4 +1,3 @@
-import { move } from 'piscina';
 import type { ComparisonSpec } from '../comparisons/comparison.ts';
 import type { FeatureTable } from '../featureTable.ts';
 import { compileComparisons, countPatterns, scorePairs, type CompiledComparisons, type ScoringTables } from '../pairComparison.ts';
@@ -37,9 +36,8 @@ function compiled(specs: readonly ComparisonSpec[]): CompiledComparisons {
 export default function runComparisonTask(task: ComparisonTask): unknown {
   const comparisons = compiled(task.comparisons);
   if (task.type === 'patterns') {
-    const counts = countPatterns(task.table, comparisons, task.left, task.right);
-    return { codes: move(counts.codes), counts: move(counts.counts) };
+    return countPatterns(task.table, comparisons, task.left, task.right);
   }
-  const scored = scorePairs(task.table, comparisons, task.scoring, task.left, task.right, task.minWeight);
-  return { left: move(scored.left), right: move(scored.right), weights: move(scored.weights) };
+  // Results are cloned back: piscina's move() only transfers a top-level value, not nested arrays.
+  return scorePairs(task.table, comparisons, task.scoring, task.left, task.right, task.minWeight);
 }
