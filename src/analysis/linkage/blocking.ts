@@ -259,37 +259,48 @@ export function* blockedPairs(
 
 export interface RuleComparisonCount {
   readonly rule: string;
-  /** Pairs the rule generates on its own. */
+  /** Pairs the rule generates on its own (known before any pair is compared). */
   readonly comparisons: number;
-  /** Pairs it adds beyond the rules before it (what will actually be scored). */
-  readonly newComparisons: number;
+  /** Pairs it adds beyond the rules before it: what is actually scored (null until counted). */
+  readonly newComparisons: number | null;
 }
 
-/** Counts comparisons per rule before any string is compared, so a bad rule can be caught early. */
-export function countComparisons(table: FeatureTable, rules: readonly BlockingRuleSpec[], linkType: LinkType): RuleComparisonCount[] {
-  const keys = rules.map((r) => ruleKeys(table, r));
-  const counts = rules.map((rule, r) => {
-    const own = keys[r] as RuleKeys;
-    const groups = groupByKey(own);
-    let total = 0;
-    for (let k = 0; k < own.distinctKeys; k++) {
-      const from = groups.start[k] ?? 0;
-      const to = groups.start[k + 1] ?? 0;
-      const size = to - from;
-      if (linkType !== 'link') total += (size * (size - 1)) / 2;
-      else {
-        const perSource = new Map<number, number>();
-        for (let x = from; x < to; x++) {
-          const s = table.source[groups.members[x] ?? 0] ?? 0;
-          perSource.set(s, (perSource.get(s) ?? 0) + 1);
-        }
-        let within = 0;
-        for (const c of perSource.values()) within += (c * (c - 1)) / 2;
-        total += (size * (size - 1)) / 2 - within;
+function rawCount(table: FeatureTable, keys: RuleKeys, linkType: LinkType): number {
+  const groups = groupByKey(keys);
+  let total = 0;
+  for (let k = 0; k < keys.distinctKeys; k++) {
+    const from = groups.start[k] ?? 0;
+    const to = groups.start[k + 1] ?? 0;
+    const size = to - from;
+    if (linkType !== 'link') total += (size * (size - 1)) / 2;
+    else {
+      const perSource = new Map<number, number>();
+      for (let x = from; x < to; x++) {
+        const s = table.source[groups.members[x] ?? 0] ?? 0;
+        perSource.set(s, (perSource.get(s) ?? 0) + 1);
       }
+      let within = 0;
+      for (const c of perSource.values()) within += (c * (c - 1)) / 2;
+      total += (size * (size - 1)) / 2 - within;
     }
-    return { rule: describeRule(rule), comparisons: total, newComparisons: 0 };
-  });
+  }
+  return total;
+}
+
+/**
+ * Counts comparisons per rule before any string is compared, from block sizes alone, so a rule
+ * that would explode can be caught early. With `exact`, also enumerates the pairs to count what
+ * each rule adds beyond the earlier ones (slower: it walks every pair).
+ */
+export function countComparisons(
+  table: FeatureTable,
+  rules: readonly BlockingRuleSpec[],
+  linkType: LinkType,
+  options: { readonly exact?: boolean; readonly keys?: readonly RuleKeys[] } = {},
+): RuleComparisonCount[] {
+  const keys = options.keys ?? rules.map((r) => ruleKeys(table, r));
+  const counts = rules.map((rule, r) => ({ rule: describeRule(rule), comparisons: rawCount(table, keys[r] as RuleKeys, linkType) }));
+  if (options.exact !== true) return counts.map((c) => ({ ...c, newComparisons: null }));
   const added = new Array<number>(rules.length).fill(0);
   for (const chunk of blockedPairs(table, rules, linkType, 1_000_000, keys)) added[chunk.ruleIndex] = (added[chunk.ruleIndex] ?? 0) + chunk.left.length;
   return counts.map((c, r) => ({ ...c, newComparisons: added[r] ?? 0 }));

@@ -99,7 +99,13 @@ class MultiBuilder {
   private readonly offsets: number[] = [0];
   private readonly values: number[] = [];
   push(ids: readonly number[]): void {
-    for (const id of ids) if (id >= 0 && !this.values.slice(this.offsets.at(-1)).includes(id)) this.values.push(id);
+    const start = this.values.length;
+    for (const id of ids) {
+      if (id < 0) continue;
+      let seen = false;
+      for (let k = start; k < this.values.length && !seen; k++) seen = this.values[k] === id;
+      if (!seen) this.values.push(id);
+    }
     this.offsets.push(this.values.length);
   }
   build(): MultiColumn {

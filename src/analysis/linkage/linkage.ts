@@ -65,7 +65,7 @@ export interface LinkOptions {
   readonly prepare?: PrepareOptions;
   /** Overrides the settings' duplicate-free sources (for the strict clustering). */
   readonly duplicateFreeSources?: readonly string[];
-  /** Called with the comparisons per blocking rule before any pair is compared. */
+  /** Called with the comparisons per blocking rule (from block sizes) before any pair is compared. */
   readonly onComparisonCounts?: (counts: readonly RuleComparisonCount[]) => void;
   readonly onProgress?: ProgressCallback;
 }
@@ -237,36 +237,6 @@ export async function trainModel(prepared: PreparedRecords, settings: LinkageSet
       mSource[k] = `EM: ${(sessionNames[k] ?? []).join('; ')}`;
     });
   }
-  if (settings.priorMethod === 'candidatePairs' || prior <= 0) {
-    const rules = settings.blockingRules;
-    const keys = rules.map((r) => ruleKeys(table, r));
-    const candidates = countPairs(blockedPairs(table, rules, settings.linkType, 1_000_000, keys));
-    if (candidates > 0) {
-      const rate = Math.min(1, settings.maxTrainingPairs / candidates);
-      let done = 0;
-      const total = Math.round(candidates * rate);
-      const patterns = await engine.patterns(sampled(blockedPairs(table, rules, settings.linkType, 200_000, keys), rate, settings.seed), (n) => {
-        done += n;
-        progress?.({ stage: 'estimatePrior', done, total, detail: 'share of matches among candidate pairs' });
-      });
-      const start = prior > 0 ? prior : 1 / Math.max(table.size, 2);
-      const result = expectationMaximisation({
-        patterns,
-        radix,
-        active: specs.map((_, k) => u[k] !== null),
-        m: specs.map((_, k) => m[k] ?? initialM(radix[k] ?? 2)),
-        u: specs.map((_, k) => u[k] ?? initialM(radix[k] ?? 2)),
-        lambda: Math.min(0.5, (start * possible) / candidates),
-        estimateM: false,
-        maxIterations: 100,
-      });
-      prior = (result.lambda * candidates) / possible;
-      notes.push({
-        stage: 'prior',
-        detail: `EM share of matches ${result.lambda.toFixed(5)} among ${candidates} candidate pairs (${done} sampled): ${(result.lambda * candidates).toFixed(0)} expected matches`,
-      });
-    }
-  }
   if (prior <= 0) {
     // Without deterministic rules, the EM sessions' expected matches stand in.
     prior = emMatches > 0 ? emMatches / possible : 1 / Math.max(table.size, 2);
@@ -320,21 +290,96 @@ export function scoringTables(prepared: PreparedRecords, model: LinkageModel): S
   };
 }
 
-export async function predict(
-  prepared: PreparedRecords,
-  model: LinkageModel,
-  engine: PairEngine,
-  minWeight: number,
-  onProgress?: ProgressCallback,
-  expectedPairs?: number,
-): Promise<ScoredPairs> {
+export interface Prediction {
+  /** Pairs (by row) with match weight ≥ minWeight, prior included. */
+  readonly pairs: ScoredPairs;
+  /** The model used; its prior re-estimated from the candidate pairs when the settings ask for it. */
+  readonly model: LinkageModel;
+  /** Pairs scored per blocking rule (each pair counted for the first rule that found it). */
+  readonly scoredPerRule: readonly number[];
+}
+
+export interface PredictOptions {
+  /** Re-estimate the prior from the candidate pairs (settings.priorMethod 'candidatePairs'). */
+  readonly refinePrior?: boolean;
+  /** An upper bound on the candidate pairs (e.g. the sum of the rules' counts), for progress. */
+  readonly expectedPairs?: number;
+  readonly onProgress?: ProgressCallback;
+}
+
+/**
+ * Scores every candidate pair once. The prior only shifts all weights by the same amount, so
+ * the pass computes the evidence (weights without prior) and the pattern counts together; the
+ * share of matches among candidates is then estimated by EM with m and u fixed, without a
+ * second pass over the pairs.
+ */
+export async function predict(prepared: PreparedRecords, model: LinkageModel, engine: PairEngine, minWeight: number, options: PredictOptions = {}): Promise<Prediction> {
+  const { table } = prepared;
+  const settings = model.settings;
+  const possible = totalPossiblePairs(table, settings.linkType);
+  const refine = options.refinePrior === true && settings.priorMethod === 'candidatePairs';
+  const upperBound = options.expectedPairs ?? possible;
+  // Pairs that could still reach minWeight once the prior is known are kept.
+  const largestPrior = refine ? Math.min(0.5, Math.max(upperBound, 1) / Math.max(possible, 1)) : model.probabilityTwoRandomRecordsMatch;
+  const evidenceFloor = minWeight - priorWeight(largestPrior);
+  const scoredPerRule = new Array<number>(settings.blockingRules.length).fill(0);
+  function* counted(): Generator<PairChunk> {
+    for (const chunk of blockedPairs(table, settings.blockingRules, settings.linkType)) {
+      scoredPerRule[chunk.ruleIndex] = (scoredPerRule[chunk.ruleIndex] ?? 0) + chunk.left.length;
+      yield chunk;
+    }
+  }
   let done = 0;
-  const total = expectedPairs ?? 0;
-  onProgress?.({ stage: 'score', done: 0, total });
-  return engine.score(blockedPairs(prepared.table, model.settings.blockingRules, model.settings.linkType), scoringTables(prepared, model), minWeight, (n) => {
+  options.onProgress?.({ stage: 'score', done: 0, total: upperBound });
+  const { pairs: evidence, patterns } = await engine.score(counted(), { ...scoringTables(prepared, model), priorWeight: 0 }, evidenceFloor, (n) => {
     done += n;
-    onProgress?.({ stage: 'score', done, total: Math.max(total, done) });
+    options.onProgress?.({ stage: 'score', done, total: Math.max(upperBound, done) });
   });
+  let used = model;
+  const candidates = scoredPerRule.reduce((a, b) => a + b, 0);
+  if (refine && candidates > 0) {
+    const specs = settings.comparisons;
+    const radix = compileComparisons(specs).radix;
+    const m = model.comparisons.map((c) => [0, ...c.levels.map((l) => l.mProbability)]);
+    const u = model.comparisons.map((c) => [0, ...c.levels.map((l) => l.uProbability)]);
+    const start = model.probabilityTwoRandomRecordsMatch;
+    const result = expectationMaximisation({
+      patterns,
+      radix,
+      active: model.comparisons.map((c) => !c.levels.every((l) => l.matchWeight === 0)),
+      m,
+      u,
+      lambda: Math.min(0.5, Math.max(1e-6, (start * possible) / candidates)),
+      estimateM: false,
+      maxIterations: 200,
+    });
+    const prior = Math.min(Math.max((result.lambda * candidates) / possible, 1e-12), 0.5);
+    used = {
+      ...model,
+      probabilityTwoRandomRecordsMatch: prior,
+      training: [
+        ...model.training,
+        {
+          stage: 'prior',
+          detail: `EM share of matches ${result.lambda.toFixed(5)} among ${candidates} candidate pairs: ${(result.lambda * candidates).toFixed(0)} expected matches (prior ${prior.toExponential(3)})`,
+        },
+      ],
+    };
+  }
+  const shift = priorWeight(used.probabilityTwoRandomRecordsMatch);
+  let kept = 0;
+  const left = new Int32Array(evidence.left.length);
+  const right = new Int32Array(evidence.left.length);
+  const weights = new Float32Array(evidence.left.length);
+  for (let p = 0; p < evidence.left.length; p++) {
+    const weight = (evidence.weights[p] ?? 0) + shift;
+    if (weight < minWeight) continue;
+    left[kept] = evidence.left[p] ?? 0;
+    right[kept] = evidence.right[p] ?? 0;
+    weights[kept] = weight;
+    kept++;
+  }
+  return { pairs: { left: left.slice(0, kept), right: right.slice(0, kept), weights: weights.slice(0, kept) }, model: used, scoredPerRule };
 }
 
 export function weightFromProbability(probability: number): number {
@@ -361,13 +406,19 @@ export async function linkRecords(records: readonly PersonRecord[], options: Lin
     const comparisonCounts = countComparisons(prepared.table, settings.blockingRules, settings.linkType);
     options.onComparisonCounts?.(comparisonCounts);
     progress?.({ stage: 'countComparisons', done: settings.blockingRules.length, total: settings.blockingRules.length });
-    const model =
+    const trained =
       (options.model ? { ...options.model, settings } : undefined) ??
       (await trainModel(prepared, settings, engine, { ...(options.labels ? { labels: options.labels } : {}), ...(progress ? { onProgress: progress } : {}) }));
     const threshold = options.threshold ?? 0.9;
     const minWeight = weightFromProbability(threshold);
-    const expected = comparisonCounts.reduce((sum, c) => sum + c.newComparisons, 0);
-    const pairs = await predict(prepared, model, engine, minWeight, progress, expected);
+    const expected = comparisonCounts.reduce((sum, c) => sum + c.comparisons, 0);
+    const prediction = await predict(prepared, trained, engine, minWeight, {
+      refinePrior: options.model === undefined,
+      expectedPairs: expected,
+      ...(progress ? { onProgress: progress } : {}),
+    });
+    const { pairs, model } = prediction;
+    const scoredCounts = comparisonCounts.map((c, r) => ({ ...c, newComparisons: prediction.scoredPerRule[r] ?? 0 }));
     progress?.({ stage: 'cluster', done: 0, total: 1 });
     const components = connectedComponents(prepared.table.size, pairs, minWeight);
     const clusters = stableClusterIds(prepared.recordIds, components, options.previousClusters);
@@ -377,7 +428,7 @@ export async function linkRecords(records: readonly PersonRecord[], options: Lin
     const strict = strictComponents(prepared.table.size, pairs, minWeight, prepared.table.source, duplicateFree);
     const strictClusters = stableClusterIds(prepared.recordIds, strict, options.previousClusters);
     progress?.({ stage: 'cluster', done: 1, total: 1 });
-    return { prepared, model, comparisonCounts, pairs, clusters, strictClusters };
+    return { prepared, model, comparisonCounts: scoredCounts, pairs, clusters, strictClusters };
   } finally {
     await engine.close();
   }

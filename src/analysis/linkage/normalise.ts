@@ -1,5 +1,5 @@
 import anyAscii from 'any-ascii';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 /** Han ideographs are transliterated one by one so each syllable becomes its own name token. */
 const HAN = /\p{Script=Han}/u;
@@ -131,12 +131,34 @@ export interface NormalisedPhone {
   readonly lastNine: string | null;
 }
 
+const callingCodes = new Map<CountryCode, string>();
+
+/**
+ * Common shapes ("+44 7700 900123", "0044…", "07700 900123") are converted directly, which is
+ * many times faster than a full parse over a million records; anything else goes to
+ * libphonenumber.
+ */
 export function normalisePhone(text: string, defaultCountry: CountryCode): NormalisedPhone | null {
-  const digits = text.replace(/\D/g, '');
+  const cleaned = text.replace(/\(0\)/g, '');
+  const digits = cleaned.replace(/\D/g, '');
   if (digits.length < 6) return null;
+  const lastNine = digits.length >= 9 ? digits.slice(-9) : null;
+  const trimmed = cleaned.trimStart();
+  if (digits.length >= 8 && digits.length <= 15 && /^[+\d][\d\s().-]*$/.test(trimmed)) {
+    if (trimmed.startsWith('+')) return { e164: `+${digits}`, lastNine };
+    if (digits.startsWith('00')) return { e164: `+${digits.slice(2)}`, lastNine };
+    if (digits.startsWith('0') && !digits.startsWith('00')) {
+      let code = callingCodes.get(defaultCountry);
+      if (code === undefined) {
+        code = getCountryCallingCode(defaultCountry);
+        callingCodes.set(defaultCountry, code);
+      }
+      // Countries without a trunk prefix (e.g. Italy keeps the 0) need the full parse.
+      if (!['IT', 'SM', 'VA'].includes(defaultCountry)) return { e164: `+${code}${digits.slice(1)}`, lastNine };
+    }
+  }
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   const e164 = parsed?.isPossible() ? parsed.number : null;
-  const lastNine = digits.length >= 9 ? digits.slice(-9) : null;
   return { e164, lastNine };
 }
 

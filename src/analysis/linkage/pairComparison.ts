@@ -50,8 +50,55 @@ export interface PatternCounts {
   readonly counts: Float64Array;
 }
 
+/**
+ * Open-addressing tally of pattern codes: a pair's pattern is counted in a few array reads,
+ * where a Map costs two hash lookups and boxed keys per pair.
+ */
+export class PatternTally {
+  private keys = new Float64Array(1024).fill(-1);
+  private counts = new Float64Array(1024);
+  private used = 0;
+
+  add(code: number, count = 1): void {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul((code | 0) ^ ((code / 4294967296) | 0), 0x9e3779b1) & mask;
+    for (;;) {
+      const key = this.keys[slot] ?? -1;
+      if (key === code) {
+        this.counts[slot] = (this.counts[slot] ?? 0) + count;
+        return;
+      }
+      if (key === -1) break;
+      slot = (slot + 1) & mask;
+    }
+    this.keys[slot] = code;
+    this.counts[slot] = count;
+    if (++this.used * 2 > this.keys.length) {
+      const oldKeys = this.keys;
+      const oldCounts = this.counts;
+      this.keys = new Float64Array(oldKeys.length * 2).fill(-1);
+      this.counts = new Float64Array(oldKeys.length * 2);
+      this.used = 0;
+      for (let i = 0; i < oldKeys.length; i++) if ((oldKeys[i] ?? -1) !== -1) this.add(oldKeys[i] ?? 0, oldCounts[i] ?? 0);
+    }
+  }
+
+  result(): PatternCounts {
+    const codes = new Float64Array(this.used);
+    const counts = new Float64Array(this.used);
+    let at = 0;
+    for (let i = 0; i < this.keys.length; i++)
+      if ((this.keys[i] ?? -1) !== -1) {
+        codes[at] = this.keys[i] ?? 0;
+        counts[at] = this.counts[i] ?? 0;
+        at++;
+      }
+    return { codes, counts };
+  }
+}
+
 export function countPatterns(table: FeatureTable, compiled: CompiledComparisons, left: Int32Array, right: Int32Array): PatternCounts {
-  const tally = new Map<number, number>();
+  const tally = new PatternTally();
   const comparators = compiled.comparators;
   const radix = compiled.radix;
   const count = comparators.length;
@@ -60,9 +107,9 @@ export function countPatterns(table: FeatureTable, compiled: CompiledComparisons
     const b = right[p] ?? 0;
     let code = 0;
     for (let k = count - 1; k >= 0; k--) code = code * (radix[k] ?? 1) + (comparators[k] as Comparator)(table, a, b);
-    tally.set(code, (tally.get(code) ?? 0) + 1);
+    tally.add(code);
   }
-  return { codes: Float64Array.from(tally.keys()), counts: Float64Array.from(tally.values()) };
+  return tally.result();
 }
 
 export function mergePatternCounts(into: Map<number, number>, counts: PatternCounts): void {
@@ -96,12 +143,17 @@ export interface ScoredPairs {
   readonly weights: Float32Array;
 }
 
+/** Kept pairs plus the pattern counts of every pair scored (for estimating the prior). */
+export interface ScoredChunk extends ScoredPairs {
+  readonly patterns: PatternCounts;
+}
+
 export function termFrequencyWeight(rule: TermFrequencyRule, left: number, right: number): number {
   const frequency = Math.max(rule.frequencies[left] ?? 0, rule.frequencies[right] ?? 0);
   return frequency > 0 ? Math.log2(rule.uProbability / frequency) : 0;
 }
 
-/** Scores pairs and keeps those whose weight is at least minWeight. */
+/** Scores pairs, keeps those whose weight is at least minWeight, and tallies every pair's pattern. */
 export function scorePairs(
   table: FeatureTable,
   compiled: CompiledComparisons,
@@ -109,8 +161,10 @@ export function scorePairs(
   left: Int32Array,
   right: Int32Array,
   minWeight: number,
-): ScoredPairs {
+): ScoredChunk {
   const comparators = compiled.comparators;
+  const radix = compiled.radix;
+  const tally = new PatternTally();
   const count = comparators.length;
   const tfByComparison: (TermFrequencyRule | undefined)[] = new Array<TermFrequencyRule | undefined>(count);
   for (const rule of scoring.termFrequency) tfByComparison[rule.comparisonIndex] = rule;
@@ -122,13 +176,16 @@ export function scorePairs(
     const a = left[p] ?? 0;
     const b = right[p] ?? 0;
     let weight = scoring.priorWeight;
-    for (let k = 0; k < count; k++) {
+    let code = 0;
+    for (let k = count - 1; k >= 0; k--) {
       const level = (comparators[k] as Comparator)(table, a, b);
+      code = code * (radix[k] ?? 1) + level;
       if (level === 0) continue;
       weight += scoring.weights[k]?.[level] ?? 0;
       const tf = tfByComparison[k];
       if (tf !== undefined && tf.level === level) weight += termFrequencyWeight(tf, a, b);
     }
+    tally.add(code);
     if (weight >= minWeight) {
       keptLeft[kept] = a;
       keptRight[kept] = b;
@@ -136,5 +193,5 @@ export function scorePairs(
       kept++;
     }
   }
-  return { left: keptLeft.slice(0, kept), right: keptRight.slice(0, kept), weights: keptWeights.slice(0, kept) };
+  return { left: keptLeft.slice(0, kept), right: keptRight.slice(0, kept), weights: keptWeights.slice(0, kept), patterns: tally.result() };
 }

@@ -249,7 +249,7 @@ async function runLink(files: string[], options: LinkCommandOptions): Promise<vo
       ...(threads !== undefined ? { threads } : {}),
       ...(options.duplicateFree.length > 0 ? { duplicateFreeSources: options.duplicateFree } : {}),
       onComparisonCounts: (counts) => {
-        const lines = counts.map((c) => `  ${c.rule}: ${c.comparisons} comparisons, ${c.newComparisons} not found by an earlier rule`);
+        const lines = counts.map((c) => `  ${c.rule}: ${c.comparisons} comparisons`);
         process.stderr.write(`lifeline link: comparisons per blocking rule\n${lines.join('\n')}\n`);
       },
       onProgress: (p) => progress.report(p),
@@ -278,6 +278,8 @@ async function runLink(files: string[], options: LinkCommandOptions): Promise<vo
   writeFileSync(join(options.out, 'pairs.csv'), `${pairLines.join('\n')}\n`);
   writeFileSync(join(options.out, 'model.json'), `${JSON.stringify(result.model, null, 2)}\n`);
   const clusterCount = new Set(result.clusters).size;
+  const scored = result.comparisonCounts.map((c) => `${c.rule} ${c.newComparisons ?? 0}`).join('; ');
+  process.stderr.write(`lifeline link: pairs scored per rule (each pair once): ${scored}\n`);
   process.stderr.write(`lifeline link: ${records.length} records, ${result.pairs.left.length} pairs ≥ ${threshold}, ${clusterCount} clusters, written to ${options.out}\n`);
 
   if (options.explain !== undefined) {

@@ -20,16 +20,17 @@ function isInitialOf(pool: StringPool, initial: number, name: number): boolean {
   return (pool.offsets[initial + 1] ?? 0) - start === 1 && firstCode(pool, initial) === firstCode(pool, name);
 }
 
+function givenTokensContain(table: FeatureTable, row: number, id: number): boolean {
+  if (id < 0) return false;
+  const { offsets, values } = table.givenTokens;
+  const end = offsets[row + 1] ?? 0;
+  for (let k = offsets[row] ?? 0; k < end; k++) if (values[k] === id) return true;
+  return false;
+}
+
 /** True when the left family name is among the right given names and the other way round. */
 function swapped(table: FeatureTable, left: number, right: number): boolean {
-  const { family, givenTokens } = table;
-  const contains = (row: number, id: number): boolean => {
-    if (id < 0) return false;
-    const end = givenTokens.offsets[row + 1] ?? 0;
-    for (let k = givenTokens.offsets[row] ?? 0; k < end; k++) if (givenTokens.values[k] === id) return true;
-    return false;
-  };
-  return contains(right, family[left] ?? -1) && contains(left, family[right] ?? -1);
+  return givenTokensContain(table, right, table.family[left] ?? -1) && givenTokensContain(table, left, table.family[right] ?? -1);
 }
 
 function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinition {
@@ -102,6 +103,13 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
 export const givenNameComparison = nameDefinition('givenName');
 export const familyNameComparison = nameDefinition('familyName');
 
+function bestSimilarity(pool: StringPool, oa: Int32Array, va: Int32Array, ra: number, ob: Int32Array, vb: Int32Array, rb: number): number {
+  let best = 0;
+  for (let x = oa[ra] ?? 0; x < (oa[ra + 1] ?? 0); x++)
+    for (let y = ob[rb] ?? 0; y < (ob[rb + 1] ?? 0); y++) best = Math.max(best, jaroWinklerIds(pool, va[x] ?? 0, vb[y] ?? 0));
+  return best;
+}
+
 /** Any alias of one record equals (or nearly equals) any name or alias of the other. */
 export const aliasComparison: ComparisonKindDefinition = {
   kind: 'alias',
@@ -121,14 +129,11 @@ export const aliasComparison: ComparisonKindDefinition = {
       const n = nameForms.offsets;
       const nv = nameForms.values;
       if (anyShared(a, av, left, n, nv, right) || anyShared(a, av, right, n, nv, left) || anyShared(a, av, left, a, av, right)) return 1;
-      let best = 0;
-      const scan = (oa: Int32Array, va: Int32Array, ra: number, ob: Int32Array, vb: Int32Array, rb: number): void => {
-        for (let x = oa[ra] ?? 0; x < (oa[ra + 1] ?? 0); x++)
-          for (let y = ob[rb] ?? 0; y < (ob[rb + 1] ?? 0); y++) best = Math.max(best, jaroWinklerIds(pool, va[x] ?? 0, vb[y] ?? 0));
-      };
-      scan(a, av, left, n, nv, right);
-      scan(a, av, right, n, nv, left);
-      scan(a, av, left, a, av, right);
+      const best = Math.max(
+        bestSimilarity(pool, a, av, left, n, nv, right),
+        bestSimilarity(pool, a, av, right, n, nv, left),
+        bestSimilarity(pool, a, av, left, a, av, right),
+      );
       return best >= threshold ? 2 : 3;
     };
   },

@@ -11,6 +11,7 @@ import {
   mergePatternCounts,
   scorePairs,
   type PatternCounts,
+  type ScoredChunk,
   type ScoredPairs,
   type ScoringTables,
 } from '../pairComparison.ts';
@@ -21,11 +22,17 @@ export interface PairChunk {
   readonly right: Int32Array;
 }
 
+export interface ScoreResult {
+  readonly pairs: ScoredPairs;
+  readonly patterns: Map<number, number>;
+}
+
 /** Runs the pair loops either in worker threads or, for small inputs and tests, in this thread. */
 export interface PairEngine {
   readonly threads: number;
   patterns(chunks: Iterable<PairChunk>, onChunk?: (pairs: number) => void): Promise<Map<number, number>>;
-  score(chunks: Iterable<PairChunk>, scoring: ScoringTables, minWeight: number, onChunk?: (pairs: number) => void): Promise<ScoredPairs>;
+  /** Pairs with weight ≥ minWeight, and the pattern counts of all pairs scored. */
+  score(chunks: Iterable<PairChunk>, scoring: ScoringTables, minWeight: number, onChunk?: (pairs: number) => void): Promise<ScoreResult>;
   close(): Promise<void>;
 }
 
@@ -100,15 +107,17 @@ export function createPairEngine(table: FeatureTable, comparisons: readonly Comp
     },
     async score(chunks, scoring, minWeight, onChunk) {
       const parts: ScoredPairs[] = [];
-      await runAll<ScoredPairs>(
+      const patterns = new Map<number, number>();
+      await runAll<ScoredChunk>(
         chunks,
         (c) => ({ type: 'score', table, comparisons, scoring, minWeight, left: c.left, right: c.right }),
         (r, c) => {
           parts.push(r);
+          mergePatternCounts(patterns, r.patterns);
           onChunk?.(c.left.length);
         },
       );
-      return concatScored(parts);
+      return { pairs: concatScored(parts), patterns };
     },
     close: () => pool.close(),
   };
@@ -128,11 +137,14 @@ function inThreadEngine(table: FeatureTable, comparisons: readonly ComparisonSpe
     },
     score(chunks, scoring, minWeight, onChunk) {
       const parts: ScoredPairs[] = [];
+      const patterns = new Map<number, number>();
       for (const c of chunks) {
-        parts.push(scorePairs(table, compiled, scoring, c.left, c.right, minWeight));
+        const scored = scorePairs(table, compiled, scoring, c.left, c.right, minWeight);
+        parts.push(scored);
+        mergePatternCounts(patterns, scored.patterns);
         onChunk?.(c.left.length);
       }
-      return Promise.resolve(concatScored(parts));
+      return Promise.resolve({ pairs: concatScored(parts), patterns });
     },
     close: () => Promise.resolve(),
   };
