@@ -1,5 +1,6 @@
 import type { ComparisonKind } from './comparisons/comparison.ts';
 import type { FeatureTable, MultiColumn } from './featureTable.ts';
+import { NumberInterner } from './numberInterner.ts';
 import type { LinkType } from './record.ts';
 
 export type BlockingKey =
@@ -56,71 +57,89 @@ export function comparisonsUsedByRule(rule: BlockingRuleSpec): Set<ComparisonKin
   return new Set(rule.keys.flatMap((k) => comparisonsUsedByKey[k]));
 }
 
-function multiValues(column: MultiColumn, row: number): string[] {
-  const out: string[] = [];
-  for (let k = column.offsets[row] ?? 0; k < (column.offsets[row + 1] ?? 0); k++) out.push(String(column.values[k]));
-  return out;
+const PART_LIMIT = 2 ** 31;
+
+/**
+ * A key's values for one record, as non-negative integers (string ids, dates as YYYYMMDD,
+ * character codes, phone digits). Numbers, not strings: building a million string keys per
+ * rule costs more than the blocking itself.
+ */
+function pushOne(out: number[], value: number | undefined): void {
+  if (value !== undefined && value >= 0) out.push(value);
 }
 
-function initialOf(table: FeatureTable, id: number): string[] {
-  if (id < 0) return [];
-  return [String(table.pool.codes[table.pool.offsets[id] ?? 0])];
+function pushMany(out: number[], column: MultiColumn, row: number): void {
+  for (let k = column.offsets[row] ?? 0; k < (column.offsets[row + 1] ?? 0); k++) pushOne(out, column.values[k]);
 }
 
-function single(id: number | undefined): string[] {
-  return id === undefined || id < 0 ? [] : [String(id)];
+function pushInitial(out: number[], table: FeatureTable, id: number): void {
+  if (id >= 0) out.push(table.pool.codes[table.pool.offsets[id] ?? 0] ?? 0);
 }
 
-function keyValues(table: FeatureTable, key: BlockingKey, row: number): string[] {
+/** An unordered pair of string ids as one number. */
+function pushPair(out: number[], table: FeatureTable, g: number, f: number): void {
+  if (g < 0 && f < 0) return;
+  const stringCount = table.pool.offsets.length;
+  out.push((Math.min(g, f) + 1) * (stringCount + 1) + Math.max(g, f) + 1);
+}
+
+function keyParts(table: FeatureTable, key: BlockingKey, row: number, out: number[]): void {
+  out.length = 0;
   switch (key) {
     case 'givenName':
-      return single(table.given[row]);
+      return pushOne(out, table.given[row]);
     case 'familyName':
-      return single(table.family[row]);
+      return pushOne(out, table.family[row]);
     case 'givenFirst':
-      return single(table.givenFirst[row]);
+      return pushOne(out, table.givenFirst[row]);
     case 'givenInitial':
-      return initialOf(table, table.givenFirst[row] ?? -1);
+      return pushInitial(out, table, table.givenFirst[row] ?? -1);
     case 'familyInitial':
-      return initialOf(table, table.family[row] ?? -1);
+      return pushInitial(out, table, table.family[row] ?? -1);
     case 'givenMetaphone':
-      return single(table.givenMetaphone[2 * row]);
+      return pushOne(out, table.givenMetaphone[2 * row]);
     case 'familyMetaphone':
-      return single(table.familyMetaphone[2 * row]);
+      return pushOne(out, table.familyMetaphone[2 * row]);
     case 'sortedNames': {
       const g = table.given[row] ?? -1;
       const f = table.family[row] ?? -1;
-      if (g < 0 || f < 0) return [];
-      return [g < f ? `${g}:${f}` : `${f}:${g}`];
+      if (g >= 0 && f >= 0) pushPair(out, table, g, f);
+      return;
     }
     case 'dateOfBirth': {
       const y = table.dobYear[row] ?? 0;
       const m = table.dobMonth[row] ?? 0;
       const d = table.dobDay[row] ?? 0;
-      return y === 0 || m === 0 || d === 0 ? [] : [String(y * 10_000 + m * 100 + d)];
+      if (y !== 0 && m !== 0 && d !== 0) out.push(y * 10_000 + m * 100 + d);
+      return;
     }
     case 'birthYear': {
       const y = table.dobYear[row] ?? 0;
-      return y === 0 ? [] : [String(y)];
+      if (y !== 0) out.push(y);
+      return;
     }
     case 'postcode':
-      return single(table.postcodeFull[row]);
+      return pushOne(out, table.postcodeFull[row]);
     case 'postcodeSector':
-      return single(table.postcodeSector[row]);
+      return pushOne(out, table.postcodeSector[row]);
     case 'phone':
-      return multiValues(table.phoneLastNine, row);
+      return pushMany(out, table.phoneLastNine, row);
     case 'documentNumber':
-      return multiValues(table.documents, row);
-    case 'aliasName':
-      return (table.aliases.offsets[row + 1] ?? 0) > (table.aliases.offsets[row] ?? 0)
-        ? [...multiValues(table.aliases, row), ...multiValues(table.nameForms, row)]
-        : multiValues(table.nameForms, row).filter(() => true);
+      return pushMany(out, table.documents, row);
+    case 'aliasName': {
+      // Unordered (given, family) pairs of the name and every alias, so an alias meets the name.
+      pushPair(out, table, table.given[row] ?? -1, table.family[row] ?? -1);
+      for (let k = table.aliases.offsets[row] ?? 0; k < (table.aliases.offsets[row + 1] ?? 0); k++)
+        pushPair(out, table, table.aliases.values[k] ?? -1, table.aliasFamily[k] ?? -1);
+      return;
+    }
     case 'sex': {
-      const s = table.sex[row] ?? 0;
-      return s === 0 ? [] : [String(s)];
+      const v = table.sex[row] ?? 0;
+      if (v !== 0) out.push(v);
+      return;
     }
     case 'nationality':
-      return single(table.nationality[row]);
+      return pushOne(out, table.nationality[row]);
   }
 }
 
@@ -131,34 +150,37 @@ export interface RuleKeys {
   readonly distinctKeys: number;
 }
 
+/**
+ * Combines a rule's key parts into one integer per distinct combination: the state so far
+ * (a small integer) times 2^31 plus the next part stays exact in a double.
+ */
 export function ruleKeys(table: FeatureTable, rule: BlockingRuleSpec): RuleKeys {
-  const ids = new Map<string, number>();
+  const combined = rule.keys.map(() => new NumberInterner());
+  const wide = new NumberInterner();
+  const finalIds = new NumberInterner();
   const offsets = new Int32Array(table.size + 1);
   const values: number[] = [];
+  const parts: number[] = [];
   for (let row = 0; row < table.size; row++) {
-    let combos: string[] = [''];
-    for (const key of rule.keys) {
-      const parts = keyValues(table, key, row);
-      const next: string[] = [];
-      for (const c of combos) for (const p of parts) next.push(`${c}|${p}`);
-      combos = next;
-      if (combos.length === 0) break;
+    let states: number[] = [0];
+    for (let k = 0; k < rule.keys.length && states.length > 0; k++) {
+      keyParts(table, rule.keys[k] as BlockingKey, row, parts);
+      const interner = combined[k] as NumberInterner;
+      const next: number[] = [];
+      for (const state of states)
+        for (const part of parts) next.push(interner.id(state * PART_LIMIT + (part >= PART_LIMIT ? wide.id(part) : part)));
+      states = next;
     }
-    const seen = new Set<number>();
-    for (const combo of combos) {
-      let id = ids.get(combo);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(combo, id);
-      }
-      if (!seen.has(id)) {
-        seen.add(id);
-        values.push(id);
-      }
+    const start = values.length;
+    for (const state of states) {
+      const id = finalIds.id(state);
+      let seen = false;
+      for (let v = start; v < values.length && !seen; v++) seen = values[v] === id;
+      if (!seen) values.push(id);
     }
     offsets[row + 1] = values.length;
   }
-  return { offsets, values: Int32Array.from(values), distinctKeys: ids.size };
+  return { offsets, values: Int32Array.from(values), distinctKeys: finalIds.size };
 }
 
 /** Records grouped by key value: members[start[k] .. start[k + 1]] hold key k's records, ascending. */
@@ -225,7 +247,7 @@ export function* blockedPairs(
   table: FeatureTable,
   rules: readonly BlockingRuleSpec[],
   linkType: LinkType,
-  chunkSize = 200_000,
+  chunkSize = 50_000,
   precomputedKeys?: readonly RuleKeys[],
 ): Generator<{ ruleIndex: number; left: Int32Array; right: Int32Array }> {
   const keys = precomputedKeys ?? rules.map((r) => ruleKeys(table, r));

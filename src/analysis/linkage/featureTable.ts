@@ -7,7 +7,6 @@ import {
   nameTokens,
   normaliseDocumentNumber,
   normaliseNationality,
-  normaliseNameText,
   normalisePhone,
   normalisePostcode,
   normaliseSex,
@@ -32,6 +31,12 @@ export interface MultiColumn {
   readonly values: Int32Array;
 }
 
+/** The same for numbers too large for 32 bits (E.164 phone numbers as integers). */
+export interface WideMultiColumn {
+  readonly offsets: Int32Array;
+  readonly values: Float64Array;
+}
+
 export interface FeatureTable {
   readonly size: number;
   readonly pool: StringPool;
@@ -44,9 +49,9 @@ export interface FeatureTable {
   readonly familyMetaphone: Int32Array;
   readonly givenTokens: MultiColumn;
   readonly familyTokens: MultiColumn;
-  /** "given family" and "family given", for matching against aliases. */
-  readonly nameForms: MultiColumn;
+  /** Aliases as (given, family) string ids: the given parts here, the family parts in aliasFamily. */
   readonly aliases: MultiColumn;
+  readonly aliasFamily: Int32Array;
   readonly dobYear: Int16Array;
   readonly dobMonth: Int8Array;
   readonly dobDay: Int8Array;
@@ -54,7 +59,8 @@ export interface FeatureTable {
   readonly birthYearEstimate: Float32Array;
   readonly sex: Int8Array;
   readonly nationality: Int32Array;
-  readonly phoneE164: MultiColumn;
+  /** Phone numbers held as integers, not strings: a million records carry a million numbers. */
+  readonly phoneE164: WideMultiColumn;
   readonly phoneLastNine: MultiColumn;
   readonly postcodeFull: Int32Array;
   readonly postcodeSector: Int32Array;
@@ -96,8 +102,8 @@ class Interner {
 }
 
 class MultiBuilder {
-  private readonly offsets: number[] = [0];
-  private readonly values: number[] = [];
+  readonly offsets: number[] = [0];
+  readonly values: number[] = [];
   push(ids: readonly number[]): void {
     const start = this.values.length;
     for (const id of ids) {
@@ -110,6 +116,11 @@ class MultiBuilder {
   }
   build(): MultiColumn {
     return { offsets: sharedInt32(this.offsets), values: sharedInt32(this.values) };
+  }
+  buildWide(): WideMultiColumn {
+    const values = new Float64Array(new SharedArrayBuffer(Math.max(this.values.length, 1) * 8));
+    values.set(this.values);
+    return { offsets: sharedInt32(this.offsets), values };
   }
 }
 
@@ -156,8 +167,8 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
   const postcodeArea = sharedArray(Int32Array, n);
   const givenTokens = new MultiBuilder();
   const familyTokens = new MultiBuilder();
-  const nameForms = new MultiBuilder();
   const aliases = new MultiBuilder();
+  const aliasFamily: number[] = [];
   const phoneE164 = new MultiBuilder();
   const phoneLastNine = new MultiBuilder();
   const address = new MultiBuilder();
@@ -195,12 +206,13 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     familyMetaphone[2 * r + 1] = interner.id(fm?.[1]);
     givenTokens.push(givenList.map((t) => interner.id(t)));
     familyTokens.push(familyList.map((t) => interner.id(t)));
-    nameForms.push(
-      givenText !== '' && familyText !== ''
-        ? [interner.id(`${givenText} ${familyText}`), interner.id(`${familyText} ${givenText}`)]
-        : [interner.id(givenText || familyText)],
-    );
-    aliases.push((record.aliases ?? []).map((a) => interner.id(aliasForm(a))));
+    for (const alias of record.aliases ?? []) {
+      const split = splitFullName(alias);
+      if (split.given.length === 0 && split.family.length === 0) continue;
+      aliases.values.push(interner.id(split.given.join(' ')));
+      aliasFamily.push(interner.id(split.family.join(' ')));
+    }
+    aliases.offsets.push(aliases.values.length);
 
     const dob = parseDateOfBirth(dobText);
     dobYear[r] = dob?.year ?? 0;
@@ -212,8 +224,8 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     nationality[r] = interner.id(normaliseNationality(record.nationality));
 
     const phones = (record.phones ?? []).map((p) => normalisePhone(p, country));
-    phoneE164.push(phones.map((p) => interner.id(p?.e164)));
-    phoneLastNine.push(phones.map((p) => interner.id(p?.lastNine)));
+    phoneE164.push(phones.map((p) => (p?.e164 != null ? Number(p.e164.slice(1)) : -1)));
+    phoneLastNine.push(phones.map((p) => (p?.lastNine != null ? Number(p.lastNine) : -1)));
 
     const postcode = normalisePostcode(record.postcode);
     postcodeFull[r] = interner.id(postcode?.full);
@@ -250,15 +262,15 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
       familyMetaphone,
       givenTokens: givenTokens.build(),
       familyTokens: familyTokens.build(),
-      nameForms: nameForms.build(),
       aliases: aliases.build(),
+      aliasFamily: sharedInt32(aliasFamily),
       dobYear,
       dobMonth,
       dobDay,
       birthYearEstimate,
       sex,
       nationality,
-      phoneE164: phoneE164.build(),
+      phoneE164: phoneE164.buildWide(),
       phoneLastNine: phoneLastNine.build(),
       postcodeFull,
       postcodeSector,
@@ -272,13 +284,6 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     sourceIds: sources.strings,
     records,
   };
-}
-
-/** Aliases are compared as whole names in either order, so they are stored as "given family". */
-function aliasForm(alias: string): string {
-  const split = splitFullName(alias);
-  const text = [...split.given, ...split.family].join(' ');
-  return text === '' ? normaliseNameText(alias) : text;
 }
 
 export function stringLength(pool: StringPool, id: number): number {

@@ -45,10 +45,10 @@ export function sameStringId(a: number, b: number): boolean {
 
 export function anyShared(
   offsetsA: Int32Array,
-  valuesA: Int32Array,
+  valuesA: Int32Array | Float64Array,
   left: number,
   offsetsB: Int32Array,
-  valuesB: Int32Array,
+  valuesB: Int32Array | Float64Array,
   right: number,
 ): boolean {
   const endA = offsetsA[left + 1] ?? 0;

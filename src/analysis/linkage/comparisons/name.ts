@@ -1,7 +1,7 @@
 import type { FeatureTable, StringPool } from '../featureTable.ts';
 import { jaroWinklerCodes } from '../jaroWinkler.ts';
 import type { PersonRecord } from '../record.ts';
-import { anyShared, sameStringId, type Comparator, type ComparisonKindDefinition, type ComparisonSpec } from './comparison.ts';
+import { sameStringId, type Comparator, type ComparisonKindDefinition, type ComparisonSpec } from './comparison.ts';
 
 export const DEFAULT_NAME_THRESHOLDS = [0.92, 0.88, 0.7] as const;
 
@@ -103,14 +103,30 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
 export const givenNameComparison = nameDefinition('givenName');
 export const familyNameComparison = nameDefinition('familyName');
 
-function bestSimilarity(pool: StringPool, oa: Int32Array, va: Int32Array, ra: number, ob: Int32Array, vb: Int32Array, rb: number): number {
-  let best = 0;
-  for (let x = oa[ra] ?? 0; x < (oa[ra + 1] ?? 0); x++)
-    for (let y = ob[rb] ?? 0; y < (ob[rb + 1] ?? 0); y++) best = Math.max(best, jaroWinklerIds(pool, va[x] ?? 0, vb[y] ?? 0));
+/** The level of one alias (given, family) against a name, in either order: 1 equal, 2 similar, 3 else. */
+function aliasAgainstName(pool: StringPool, aliasGiven: number, aliasFamily: number, given: number, family: number, threshold: number): number {
+  const same = (a: number, b: number): boolean => a === b;
+  if ((same(aliasGiven, given) && same(aliasFamily, family)) || (same(aliasGiven, family) && same(aliasFamily, given))) return 1;
+  const similar = (a: number, b: number): boolean => a === b || (a >= 0 && b >= 0 && jaroWinklerIds(pool, a, b) >= threshold);
+  if ((similar(aliasGiven, given) && similar(aliasFamily, family)) || (similar(aliasGiven, family) && similar(aliasFamily, given))) return 2;
+  return 3;
+}
+
+/** Best level of any alias of `row` against the name (and aliases) of `other`. */
+function aliasLevel(table: FeatureTable, row: number, other: number, threshold: number): number {
+  const { aliases, aliasFamily, pool } = table;
+  let best = 3;
+  for (let k = aliases.offsets[row] ?? 0; k < (aliases.offsets[row + 1] ?? 0) && best > 1; k++) {
+    const g = aliases.values[k] ?? -1;
+    const f = aliasFamily[k] ?? -1;
+    best = Math.min(best, aliasAgainstName(pool, g, f, table.given[other] ?? -1, table.family[other] ?? -1, threshold));
+    for (let j = aliases.offsets[other] ?? 0; j < (aliases.offsets[other + 1] ?? 0) && best > 1; j++)
+      best = Math.min(best, aliasAgainstName(pool, g, f, aliases.values[j] ?? -1, aliasFamily[j] ?? -1, threshold));
+  }
   return best;
 }
 
-/** Any alias of one record equals (or nearly equals) any name or alias of the other. */
+/** Any alias of one record equals (or nearly equals) the name or an alias of the other. */
 export const aliasComparison: ComparisonKindDefinition = {
   kind: 'alias',
   levelLabels(spec) {
@@ -120,21 +136,11 @@ export const aliasComparison: ComparisonKindDefinition = {
   comparator(spec): Comparator {
     const threshold = spec.thresholds?.[0] ?? 0.92;
     return (table, left, right) => {
-      const { aliases, nameForms, pool } = table;
-      const aliasesLeft = (aliases.offsets[left + 1] ?? 0) - (aliases.offsets[left] ?? 0);
-      const aliasesRight = (aliases.offsets[right + 1] ?? 0) - (aliases.offsets[right] ?? 0);
+      const { offsets } = table.aliases;
+      const aliasesLeft = (offsets[left + 1] ?? 0) - (offsets[left] ?? 0);
+      const aliasesRight = (offsets[right + 1] ?? 0) - (offsets[right] ?? 0);
       if (aliasesLeft === 0 && aliasesRight === 0) return 0;
-      const a = aliases.offsets;
-      const av = aliases.values;
-      const n = nameForms.offsets;
-      const nv = nameForms.values;
-      if (anyShared(a, av, left, n, nv, right) || anyShared(a, av, right, n, nv, left) || anyShared(a, av, left, a, av, right)) return 1;
-      const best = Math.max(
-        bestSimilarity(pool, a, av, left, n, nv, right),
-        bestSimilarity(pool, a, av, right, n, nv, left),
-        bestSimilarity(pool, a, av, left, a, av, right),
-      );
-      return best >= threshold ? 2 : 3;
+      return Math.min(aliasLevel(table, left, right, threshold), aliasLevel(table, right, left, threshold));
     };
   },
   rawValue(record) {

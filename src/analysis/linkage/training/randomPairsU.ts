@@ -8,7 +8,7 @@ import type { PairChunk } from '../workers/pairEngine.ts';
  * Pairs for estimating u: nearly all random pairs are non-matches, so level frequencies among
  * them are the u probabilities. Every allowed pair when there are few; otherwise a seeded sample.
  */
-export function* randomPairs(table: FeatureTable, linkType: LinkType, maxPairs: number, seed: number, chunkSize = 200_000): Generator<PairChunk> {
+export function* randomPairs(table: FeatureTable, linkType: LinkType, maxPairs: number, seed: number, chunkSize = 50_000): Generator<PairChunk> {
   const n = table.size;
   const possible = totalPossiblePairs(table, linkType);
   let left = new Int32Array(chunkSize);
