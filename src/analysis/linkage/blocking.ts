@@ -27,6 +27,39 @@ export type BlockingKey =
 /** A blocking rule: records meet when all of its keys are equal (multi-valued keys: any value). */
 export interface BlockingRuleSpec {
   readonly keys: readonly BlockingKey[];
+  /**
+   * Tighter rules used instead when this one would generate more comparisons than the budget
+   * (a rule fine for 10,000 records can explode at a million).
+   */
+  readonly ifTooMany?: readonly BlockingRuleSpec[];
+}
+
+/**
+ * Replaces every rule over the comparison budget by its tighter alternatives (recursively);
+ * a rule without alternatives is kept, as dropping it silently would lose matches.
+ */
+export function resolveBlockingRules(
+  table: FeatureTable,
+  rules: readonly BlockingRuleSpec[],
+  linkType: LinkType,
+  budget: number,
+): { rules: BlockingRuleSpec[]; replaced: string[] } {
+  const resolved: BlockingRuleSpec[] = [];
+  const replaced: string[] = [];
+  const visit = (rule: BlockingRuleSpec): void => {
+    const alternatives = rule.ifTooMany ?? [];
+    if (alternatives.length > 0) {
+      const count = rawCount(table, ruleKeys(table, rule), linkType);
+      if (count > budget) {
+        replaced.push(`${describeRule(rule)} (${count} comparisons) → ${alternatives.map(describeRule).join(', ')}`);
+        alternatives.forEach(visit);
+        return;
+      }
+    }
+    resolved.push({ keys: rule.keys });
+  };
+  rules.forEach(visit);
+  return { rules: resolved, replaced };
 }
 
 export const comparisonsUsedByKey: Readonly<Record<BlockingKey, readonly ComparisonKind[]>> = {

@@ -3,6 +3,7 @@ import {
   comparisonsUsedByRule,
   countComparisons,
   describeRule,
+  resolveBlockingRules,
   ruleKeys,
   totalPossiblePairs,
   type BlockingRuleSpec,
@@ -66,7 +67,7 @@ export interface LinkOptions {
   /** Overrides the settings' duplicate-free sources (for the strict clustering). */
   readonly duplicateFreeSources?: readonly string[];
   /** Called with the comparisons per blocking rule (from block sizes) before any pair is compared. */
-  readonly onComparisonCounts?: (counts: readonly RuleComparisonCount[]) => void;
+  readonly onComparisonCounts?: (counts: readonly RuleComparisonCount[], replacedRules: readonly string[]) => void;
   readonly onProgress?: ProgressCallback;
 }
 
@@ -80,6 +81,8 @@ export interface LinkageResult {
   readonly clusters: readonly string[];
   /** Cluster id per row, never joining two records of one duplicate-free source. */
   readonly strictClusters: readonly string[];
+  /** Blocking rules replaced by tighter ones because they were over the comparison budget. */
+  readonly blockingRuleChanges: readonly string[];
 }
 
 /** Which comparison kinds have any value in the records: only those are modelled by default. */
@@ -398,13 +401,19 @@ export async function linkRecords(records: readonly PersonRecord[], options: Lin
     options.model?.settings ??
     options.settings ??
     defaultSettings(presentComparisonKinds(records), linkType, totalPossiblePairs(prepared.table, linkType));
-  const settings: LinkageSettings = { ...baseSettings, duplicateFreeSources: options.duplicateFreeSources ?? baseSettings.duplicateFreeSources };
+  const budget = Math.max(1_000_000, (baseSettings.maxComparisonsPerRecord ?? 20) * records.length);
+  const resolved = resolveBlockingRules(prepared.table, baseSettings.blockingRules, baseSettings.linkType, budget);
+  const settings: LinkageSettings = {
+    ...baseSettings,
+    blockingRules: resolved.rules,
+    duplicateFreeSources: options.duplicateFreeSources ?? baseSettings.duplicateFreeSources,
+  };
   const threads = options.threads ?? (records.length >= 20_000 ? defaultThreadCount() : 0);
   const engine = createPairEngine(prepared.table, settings.comparisons, threads);
   try {
     progress?.({ stage: 'countComparisons', done: 0, total: settings.blockingRules.length });
     const comparisonCounts = countComparisons(prepared.table, settings.blockingRules, settings.linkType);
-    options.onComparisonCounts?.(comparisonCounts);
+    options.onComparisonCounts?.(comparisonCounts, resolved.replaced);
     progress?.({ stage: 'countComparisons', done: settings.blockingRules.length, total: settings.blockingRules.length });
     const trained =
       (options.model ? { ...options.model, settings } : undefined) ??
@@ -428,7 +437,7 @@ export async function linkRecords(records: readonly PersonRecord[], options: Lin
     const strict = strictComponents(prepared.table.size, pairs, minWeight, prepared.table.source, duplicateFree);
     const strictClusters = stableClusterIds(prepared.recordIds, strict, options.previousClusters);
     progress?.({ stage: 'cluster', done: 1, total: 1 });
-    return { prepared, model, comparisonCounts: scoredCounts, pairs, clusters, strictClusters };
+    return { prepared, model, comparisonCounts: scoredCounts, pairs, clusters, strictClusters, blockingRuleChanges: resolved.replaced };
   } finally {
     await engine.close();
   }

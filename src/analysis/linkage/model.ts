@@ -24,6 +24,8 @@ export interface LinkageSettings {
    * scored pairs; better when the deterministic rules' recall is unknown or low.
    */
   readonly priorMethod: 'deterministicRules' | 'candidatePairs';
+  /** Comparison budget per rule, per record: rules over it are replaced by their tighter alternatives. */
+  readonly maxComparisonsPerRecord: number;
   /** Random pairs sampled to estimate u. */
   readonly maxRandomPairs: number;
   /** Pairs per EM session above which a random sample is used. */
@@ -97,13 +99,16 @@ export function defaultSettings(kinds: readonly ComparisonKind[], linkType: Link
   }
   if (has('phone')) blockingRules.push({ keys: ['phone'] });
   if (has('dateOfBirth')) {
-    blockingRules.push({ keys: ['dateOfBirth'] });
+    blockingRules.push({ keys: ['dateOfBirth'], ifTooMany: [{ keys: ['dateOfBirth', 'familyInitial'] }, { keys: ['dateOfBirth', 'givenInitial'] }] });
     training.push({ keys: ['dateOfBirth'] });
   }
   if (has('givenName') && has('familyName')) {
     blockingRules.push({ keys: ['sortedNames'] });
-    blockingRules.push({ keys: ['familyMetaphone', 'givenInitial'] });
-    blockingRules.push({ keys: ['givenMetaphone', 'familyInitial'] });
+    blockingRules.push({
+      keys: ['familyMetaphone', 'givenInitial'],
+      ifTooMany: [{ keys: ['familyMetaphone', 'givenMetaphone'] }, { keys: ['familyMetaphone', 'birthYear'] }],
+    });
+    blockingRules.push({ keys: ['givenMetaphone', 'familyInitial'], ifTooMany: [{ keys: ['givenMetaphone', 'familyInitial', 'birthYear'] }] });
     training.push({ keys: ['givenName', 'familyName'] });
     if (has('dateOfBirth')) deterministic.push({ keys: ['givenName', 'familyName', 'dateOfBirth'] });
   } else if (has('familyName')) {
@@ -111,7 +116,10 @@ export function defaultSettings(kinds: readonly ComparisonKind[], linkType: Link
     training.push({ keys: ['familyName'] });
   }
   if (has('postcode')) {
-    blockingRules.push({ keys: ['postcode', 'givenInitial'] });
+    blockingRules.push({
+      keys: ['postcode', 'givenInitial'],
+      ifTooMany: [{ keys: ['postcode', 'givenMetaphone'] }, { keys: ['postcode', 'familyMetaphone'] }],
+    });
     if (!has('dateOfBirth')) training.push({ keys: ['postcode'] });
   }
   if (has('alias')) blockingRules.push({ keys: ['aliasName'] });
@@ -124,6 +132,7 @@ export function defaultSettings(kinds: readonly ComparisonKind[], linkType: Link
     deterministicRules: deterministic,
     deterministicRulesRecall: 0.8,
     priorMethod: 'candidatePairs',
+    maxComparisonsPerRecord: 20,
     maxRandomPairs: 1_000_000,
     maxTrainingPairs: 2_000_000,
     duplicateFreeSources: [],

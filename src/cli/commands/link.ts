@@ -248,8 +248,8 @@ async function runLink(files: string[], options: LinkCommandOptions): Promise<vo
       ...(previous ? { previousClusters: previous } : {}),
       ...(threads !== undefined ? { threads } : {}),
       ...(options.duplicateFree.length > 0 ? { duplicateFreeSources: options.duplicateFree } : {}),
-      onComparisonCounts: (counts) => {
-        const lines = counts.map((c) => `  ${c.rule}: ${c.comparisons} comparisons`);
+      onComparisonCounts: (counts, replaced) => {
+        const lines = [...replaced.map((r) => `  replaced (too many comparisons): ${r}`), ...counts.map((c) => `  ${c.rule}: ${c.comparisons} comparisons`)];
         process.stderr.write(`lifeline link: comparisons per blocking rule\n${lines.join('\n')}\n`);
       },
       onProgress: (p) => progress.report(p),
