@@ -14,6 +14,7 @@ import { prepareRecords } from '../src/analysis/linkage/featureTable.ts';
 import { jaroWinklerIds } from '../src/analysis/linkage/comparisons/name.ts';
 import { jaroWinkler } from '../src/analysis/linkage/jaroWinkler.ts';
 import { linkRecords, type LinkageResult } from '../src/analysis/linkage/linkage.ts';
+import type { LinkType } from '../src/analysis/linkage/record.ts';
 import { seededRandom } from '../src/analysis/linkage/seededRandom.ts';
 import { concat, loadFebrl, loadFebrlDsgen, loadSplinkFake, type LabelledRecords } from './linkageDatasets.ts';
 import { syntheticPeople } from './syntheticPeople.ts';
@@ -30,10 +31,10 @@ interface Timed {
   readonly cpuSeconds: number;
 }
 
-async function timed(data: LabelledRecords, threads?: number): Promise<Timed> {
+async function timed(data: LabelledRecords, linkType?: LinkType): Promise<Timed> {
   const start = Date.now();
   const cpu = process.cpuUsage();
-  const result = await linkRecords(data.records, { prepare: { defaultCountry: 'AU' }, ...(threads !== undefined ? { threads } : {}) });
+  const result = await linkRecords(data.records, { prepare: { defaultCountry: 'AU' }, ...(linkType !== undefined ? { linkType } : {}) });
   const used = process.cpuUsage(cpu);
   return { result, wallSeconds: (Date.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
@@ -49,23 +50,23 @@ function accuracy(run: Timed, data: LabelledRecords): { pairs: PairwiseAccuracy;
 }
 
 async function datasets(): Promise<void> {
-  const sets: [string, () => LabelledRecords][] = [
+  const sets: [string, () => LabelledRecords, LinkType?][] = [
     ['FEBRL1 (dedupe 1,000)', () => loadFebrl('dataset1.csv')],
     ['FEBRL2 (dedupe 5,000)', () => loadFebrl('dataset2.csv')],
     ['FEBRL3 (dedupe 5,000)', () => loadFebrl('dataset3.csv')],
-    ['FEBRL4 (link 5,000 ↔ 5,000)', () => concat(loadFebrl('dataset4a.csv', 'a'), loadFebrl('dataset4b.csv', 'b'))],
+    ['FEBRL4 (link 5,000 ↔ 5,000)', () => concat(loadFebrl('dataset4a.csv', 'a'), loadFebrl('dataset4b.csv', 'b')), 'link'],
     ['febrl-dsgen A (dedupe 10,000)', () => loadFebrlDsgen('dataset_A_10000.csv')],
     ['febrl-dsgen C (dedupe 10,000)', () => loadFebrlDsgen('dataset_C_10000.csv')],
-    ['febrl-dsgen F (link 6,000 ↔ 4,000)', () => concat(loadFebrlDsgen('dataset_F_org_10000.csv', 'org'), loadFebrlDsgen('dataset_F_dup_10000.csv', 'dup'))],
+    ['febrl-dsgen F (link 6,000 ↔ 4,000)', () => concat(loadFebrlDsgen('dataset_F_org_10000.csv', 'org'), loadFebrlDsgen('dataset_F_dup_10000.csv', 'dup')), 'link'],
     ['Splink fake_1000 (dedupe)', () => loadSplinkFake('fake_1000.csv')],
     ['Splink fake_20000 (dedupe)', () => loadSplinkFake('fake_20000_from_splink_demos.csv')],
   ];
   console.log('## Accuracy at the default threshold (match probability ≥ 0.9), no labels\n');
   console.log('| data set | true pairs | pairs P | pairs R | pairs F1 | clusters P | clusters R | clusters F1 | wall s | CPU s |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const [name, load] of sets) {
+  for (const [name, load, linkType] of sets) {
     const data = load();
-    const run = await timed(data);
+    const run = await timed(data, linkType);
     const { pairs, clusters } = accuracy(run, data);
     console.log(`| ${name} | ${pairs.truePairs} | ${format(pairs)} | ${format(clusters)} | ${run.wallSeconds.toFixed(1)} | ${run.cpuSeconds.toFixed(1)} |`);
   }

@@ -5,8 +5,13 @@
  * the Jaro similarity is at least 0.7, as in Splink/DuckDB. Callers normalise accents first.
  */
 
-let flagsA = new Uint8Array(64);
-let flagsB = new Uint8Array(64);
+/*
+ * Match flags are stamped with a call number instead of being cleared, so a comparison costs
+ * nothing for the parts of the buffers it does not touch.
+ */
+let flagsA = new Uint32Array(64);
+let flagsB = new Uint32Array(64);
+let stamp = 0;
 
 const BOOST_THRESHOLD = 0.7;
 const PREFIX_SCALE = 0.1;
@@ -14,20 +19,26 @@ const MAX_PREFIX = 4;
 
 export function jaroCodes(codes: Uint16Array, aStart: number, aLength: number, bStart: number, bLength: number): number {
   if (aLength === 0 || bLength === 0) return aLength === bLength ? 1 : 0;
-  if (aLength > flagsA.length) flagsA = new Uint8Array(aLength * 2);
-  if (bLength > flagsB.length) flagsB = new Uint8Array(bLength * 2);
-  flagsA.fill(0, 0, aLength);
-  flagsB.fill(0, 0, bLength);
-  const window = Math.max(Math.floor(Math.max(aLength, bLength) / 2) - 1, 0);
+  if (aLength > flagsA.length) flagsA = new Uint32Array(aLength * 2);
+  if (bLength > flagsB.length) flagsB = new Uint32Array(bLength * 2);
+  if (++stamp === 0xffffffff) {
+    flagsA.fill(0);
+    flagsB.fill(0);
+    stamp = 1;
+  }
+  const mark = stamp;
+  const a = flagsA;
+  const b = flagsB;
+  const window = Math.max((Math.max(aLength, bLength) >> 1) - 1, 0);
   let matches = 0;
   for (let i = 0; i < aLength; i++) {
-    const lo = Math.max(0, i - window);
-    const hi = Math.min(bLength - 1, i + window);
+    const lo = i > window ? i - window : 0;
+    const hi = i + window < bLength - 1 ? i + window : bLength - 1;
     const c = codes[aStart + i];
     for (let j = lo; j <= hi; j++) {
-      if (flagsB[j] === 0 && codes[bStart + j] === c) {
-        flagsA[i] = 1;
-        flagsB[j] = 1;
+      if (b[j] !== mark && codes[bStart + j] === c) {
+        a[i] = mark;
+        b[j] = mark;
         matches++;
         break;
       }
@@ -37,12 +48,12 @@ export function jaroCodes(codes: Uint16Array, aStart: number, aLength: number, b
   let outOfOrder = 0;
   let k = 0;
   for (let i = 0; i < aLength; i++) {
-    if (flagsA[i] === 0) continue;
-    while (flagsB[k] === 0) k++;
+    if (a[i] !== mark) continue;
+    while (b[k] !== mark) k++;
     if (codes[aStart + i] !== codes[bStart + k]) outOfOrder++;
     k++;
   }
-  const transpositions = Math.floor(outOfOrder / 2);
+  const transpositions = outOfOrder >> 1;
   return (matches / aLength + matches / bLength + (matches - transpositions) / matches) / 3;
 }
 

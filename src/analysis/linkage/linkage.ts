@@ -23,7 +23,7 @@ import {
   type TrainingNote,
 } from './model.ts';
 import { compileComparisons, type ScoredPairs, type ScoringTables, type TermFrequencyRule } from './pairComparison.ts';
-import type { PersonRecord } from './record.ts';
+import type { LinkType, PersonRecord } from './record.ts';
 import { seededRandom } from './seededRandom.ts';
 import { termFrequencies, termFrequencyColumn } from './termFrequency.ts';
 import { expectationMaximisation, initialM } from './training/expectationMaximisation.ts';
@@ -55,6 +55,11 @@ export interface LinkOptions {
   readonly settings?: LinkageSettings;
   /** A trained model to score with; training is skipped. */
   readonly model?: LinkageModel;
+  /**
+   * Which pairs to compare. Default: dedupe for one source; linkAndDedupe for several, as a
+   * force's own records may hold the same person twice. Use link for two duplicate-free files.
+   */
+  readonly linkType?: LinkType;
   /** Reviewer-decided pairs: m is then estimated from the matches instead of by EM. */
   readonly labels?: readonly LabelledPair[];
   /** Match probability at which pairs are kept and clusters joined. Default 0.9. */
@@ -396,7 +401,7 @@ export async function linkRecords(records: readonly PersonRecord[], options: Lin
   const prepared = prepareRecords(records, options.prepare);
   progress?.({ stage: 'prepare', done: records.length, total: records.length });
   const sources = new Set(records.map((r) => r.sourceId));
-  const linkType = sources.size > 1 ? 'link' : 'dedupe';
+  const linkType: LinkType = options.linkType ?? (sources.size > 1 ? 'linkAndDedupe' : 'dedupe');
   const baseSettings: LinkageSettings =
     options.model?.settings ??
     options.settings ??

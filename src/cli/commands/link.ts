@@ -242,6 +242,7 @@ async function runLink(files: string[], options: LinkCommandOptions): Promise<vo
   try {
     result = await linkRecords(records, {
       threshold,
+      linkType: files.length > 1 ? 'link' : 'dedupe',
       prepare: { defaultCountry: country as CountryCode },
       ...(model ? { model } : {}),
       ...(labels ? { labels } : {}),
