@@ -69,6 +69,25 @@ describe('lifeline link', () => {
     expect(stderr).toContain('comparisons per blocking rule');
   });
 
+  it('re-runs with a saved model and the previous clusters, keeping every cluster id', async () => {
+    const lines = readFileSync(join(LINKAGE_DATA, 'febrl', 'dataset1.csv'), 'utf8').split('\n').slice(0, 201).map((l) => l.replace(/, /g, ','));
+    const input = join(dir, 'people.csv');
+    writeFileSync(input, lines.join('\n'));
+    await link(input, '--id', 'rec_id', '--out', join(dir, 'first'), '--country', 'AU');
+    // The second run adds records and scores with the first run's model: no retraining.
+    const more = readFileSync(join(LINKAGE_DATA, 'febrl', 'dataset1.csv'), 'utf8').split('\n').slice(201, 301).map((l) => l.replace(/, /g, ','));
+    writeFileSync(input, [...lines, ...more].join('\n'));
+    await link(input, '--id', 'rec_id', '--out', join(dir, 'second'), '--country', 'AU', '--model', join(dir, 'first', 'model.json'), '--previous', join(dir, 'first', 'clusters.csv'));
+    expect(process.exitCode).toBeUndefined();
+    const before = new Map(csvRows(join(dir, 'first', 'clusters.csv')).slice(1).map(([id, c]) => [id, c]));
+    const after = new Map(csvRows(join(dir, 'second', 'clusters.csv')).slice(1).map(([id, c]) => [id, c]));
+    expect(after.size).toBe(300);
+    for (const [id, cluster] of before) expect(after.get(id)).toBe(cluster);
+    const firstModel = JSON.parse(readFileSync(join(dir, 'first', 'model.json'), 'utf8')) as { comparisons: unknown };
+    const secondModel = JSON.parse(readFileSync(join(dir, 'second', 'model.json'), 'utf8')) as { comparisons: unknown };
+    expect(secondModel.comparisons).toEqual(firstModel.comparisons);
+  });
+
   it('links two files with different column names and explains a pair', async () => {
     const left = join(dir, 'force_a.csv');
     const right = join(dir, 'force_b.csv');

@@ -7,3 +7,11 @@ import { levelCounts, probabilitiesFromCounts } from './levelCounts.ts';
 export function supervisedM(matchPatterns: ReadonlyMap<number, number>, radix: readonly number[]): (number[] | null)[] {
   return levelCounts(matchPatterns, radix).map((counts) => probabilitiesFromCounts(counts));
 }
+
+/** A reviewer's decision on a pair. */
+export interface LabelledPair {
+  readonly recordIdLeft: string;
+  readonly recordIdRight: string;
+  readonly isMatch: boolean;
+}
+
