@@ -80,6 +80,7 @@ export function loadSplinkFake(file: string): LabelledRecords {
       familyName: blank(row['surname']),
       dateOfBirth: blank(row['dob']),
       address: blank(row['city']),
+      emails: blank(row['email']) === null ? [] : [row['email'] ?? ''],
     });
     entity.push(row['cluster'] ?? '');
   }

@@ -19,6 +19,7 @@ export type BlockingKey =
   | 'postcodeSector'
   | 'phone'
   | 'documentNumber'
+  | 'email'
   /** Any alias or name form, so an alias meets the record bearing that name. */
   | 'aliasName'
   | 'sex'
@@ -77,6 +78,7 @@ export const comparisonsUsedByKey: Readonly<Record<BlockingKey, readonly Compari
   postcodeSector: ['postcode'],
   phone: ['phone'],
   documentNumber: ['documentNumber'],
+  email: ['email'],
   aliasName: ['alias'],
   sex: ['sex'],
   nationality: ['nationality'],
@@ -157,6 +159,8 @@ function keyParts(table: FeatureTable, key: BlockingKey, row: number, out: numbe
       return pushOne(out, table.postcodeSector[row]);
     case 'phone':
       return pushMany(out, table.phoneLastNine, row);
+    case 'email':
+      return pushMany(out, table.emails, row);
     case 'documentNumber':
       return pushMany(out, table.documents, row);
     case 'aliasName': {

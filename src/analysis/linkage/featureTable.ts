@@ -6,6 +6,7 @@ import {
   birthYearFromAge,
   nameTokens,
   normaliseDocumentNumber,
+  normaliseEmail,
   normaliseNationality,
   normalisePhone,
   normalisePostcode,
@@ -68,6 +69,7 @@ export interface FeatureTable {
   readonly postcodeArea: Int32Array;
   readonly addressTokens: MultiColumn;
   readonly documents: MultiColumn;
+  readonly emails: MultiColumn;
 }
 
 /** The table plus what only the main thread needs (ids and readable strings). */
@@ -173,6 +175,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
   const phoneLastNine = new MultiBuilder();
   const address = new MultiBuilder();
   const documents = new MultiBuilder();
+  const emails = new MultiBuilder();
   const recordIds: string[] = [];
   const seen = new Set<string>();
 
@@ -234,6 +237,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     postcodeArea[r] = interner.id(postcode?.area);
     address.push(addressTokens(record.address).map((t) => interner.id(t)));
     documents.push((record.documentNumbers ?? []).map((d) => interner.id(normaliseDocumentNumber(d))));
+    emails.push((record.emails ?? []).map((e) => interner.id(normaliseEmail(e))));
   }
 
   const strings = interner.strings;
@@ -278,6 +282,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
       postcodeArea,
       addressTokens: address.build(),
       documents: documents.build(),
+      emails: emails.build(),
     },
     strings,
     recordIds,

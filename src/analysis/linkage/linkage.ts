@@ -74,6 +74,7 @@ export function presentComparisonKinds(records: readonly PersonRecord[]): Compar
   if (has((r) => r.address)) kinds.push('address');
   if (has((r) => r.aliases)) kinds.push('alias');
   if (has((r) => r.documentNumbers)) kinds.push('documentNumber');
+  if (has((r) => r.emails)) kinds.push('email');
   return kinds;
 }
 

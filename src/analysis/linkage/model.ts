@@ -98,6 +98,7 @@ export function defaultSettings(kinds: readonly ComparisonKind[], linkType: Link
     deterministic.push({ keys: ['documentNumber'] });
   }
   if (has('phone')) blockingRules.push({ keys: ['phone'] });
+  if (has('email')) blockingRules.push({ keys: ['email'] });
   if (has('dateOfBirth')) {
     blockingRules.push({ keys: ['dateOfBirth'], ifTooMany: [{ keys: ['dateOfBirth', 'familyInitial'] }, { keys: ['dateOfBirth', 'givenInitial'] }] });
     training.push({ keys: ['dateOfBirth'] });

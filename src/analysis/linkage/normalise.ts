@@ -194,6 +194,11 @@ export function addressTokens(text: string | null | undefined): string[] {
   return [...new Set(words)].sort();
 }
 
+export function normaliseEmail(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  return /^[^@\s]+@[^@\s]+$/.test(t) ? t : null;
+}
+
 export function normaliseDocumentNumber(text: string): string | null {
   const t = anyAscii(text).toUpperCase().replace(/[^A-Z0-9]/g, '');
   return t.length >= 4 ? t : null;

@@ -30,6 +30,8 @@ export interface PersonRecord {
   readonly address?: string | null;
   /** Passport, identity card, national insurance or similar numbers. */
   readonly documentNumbers?: readonly string[] | null;
+  /** E-mail addresses (adverts and messaging accounts often carry them). */
+  readonly emails?: readonly string[] | null;
 }
 
 export interface EstimatedAge {

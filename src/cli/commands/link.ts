@@ -23,7 +23,8 @@ type Role =
   | 'phones'
   | 'postcode'
   | 'address'
-  | 'documentNumbers';
+  | 'documentNumbers'
+  | 'emails';
 
 /** Column names recognised without --field (compared lower-case, without punctuation). */
 const ROLE_NAMES: Readonly<Record<Role, readonly string[]>> = {
@@ -38,6 +39,7 @@ const ROLE_NAMES: Readonly<Record<Role, readonly string[]>> = {
   phones: ['phone', 'phones', 'phonenumber', 'telephone', 'mobile'],
   postcode: ['postcode', 'postalcode', 'zip', 'zipcode'],
   address: ['address', 'address1', 'address2', 'streetnumber', 'street', 'suburb', 'town', 'city'],
+  emails: ['email', 'emails', 'emailaddress'],
   documentNumbers: ['documentnumber', 'documentnumbers', 'document', 'passport', 'passportnumber', 'socsecid', 'ninumber', 'nationalinsurancenumber'],
 };
 
@@ -62,6 +64,7 @@ const ROLE_ALIASES: Readonly<Record<string, Role>> = {
   phone: 'phones',
   document: 'documentNumbers',
   document_number: 'documentNumbers',
+  email: 'emails',
 };
 
 
@@ -152,6 +155,7 @@ function toRecord(row: Row, sourceId: string, recordId: string, roles: ReadonlyM
     postcode: text('postcode'),
     address: text('address'),
     documentNumbers: list('documentNumbers'),
+    emails: list('emails'),
   };
 }
 

@@ -43,7 +43,10 @@ describe('name comparison levels', () => {
     expect(level(family, { fullName: 'NGUYEN T. LAN, b. 1990' }, { givenNames: 'Lan', familyName: 'Nguyen' })).toBe(
       'given and family names swapped',
     );
-    expect(level(given, { fullName: 'Nguyen Thi Lan' }, { fullName: 'Lan Nguyen' })).toBe('given and family names swapped');
+    expect(level(family, { fullName: 'Nguyen Thi Lan' }, { fullName: 'Lan Nguyen' })).toBe('given and family names swapped');
+    // The swap is one piece of evidence: the given-name comparison stays out of it.
+    expect(level(given, { fullName: 'Nguyen Thi Lan' }, { fullName: 'Lan Nguyen' })).toBe('null');
+    expect(comparisonKinds.givenName.levelLabels(given)).not.toContain('given and family names swapped');
   });
 
   it('matches an initial against a full given name', () => {

@@ -11,7 +11,8 @@ export type ComparisonKind =
   | 'postcode'
   | 'address'
   | 'alias'
-  | 'documentNumber';
+  | 'documentNumber'
+  | 'email';
 
 /** One field comparison as configured in the model (plain JSON). */
 export interface ComparisonSpec {

@@ -3,6 +3,7 @@ import { nationalityComparison, sexComparison } from './category.ts';
 import type { ComparisonKind, ComparisonKindDefinition } from './comparison.ts';
 import { dateOfBirthComparison } from './dateOfBirth.ts';
 import { documentNumberComparison } from './documentNumber.ts';
+import { emailComparison } from './email.ts';
 import { aliasComparison, familyNameComparison, givenNameComparison } from './name.ts';
 import { phoneComparison } from './phone.ts';
 import { postcodeComparison } from './postcode.ts';
@@ -18,6 +19,7 @@ export const comparisonKinds: Readonly<Record<ComparisonKind, ComparisonKindDefi
   address: addressComparison,
   alias: aliasComparison,
   documentNumber: documentNumberComparison,
+  email: emailComparison,
 };
 
 export * from './comparison.ts';

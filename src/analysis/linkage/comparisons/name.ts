@@ -33,8 +33,14 @@ function swapped(table: FeatureTable, left: number, right: number): boolean {
   return givenTokensContain(table, right, table.family[left] ?? -1) && givenTokensContain(table, left, table.family[right] ?? -1);
 }
 
+/**
+ * Swapped names are evidence about the whole name, so only the family-name comparison has a
+ * swapped level; the given-name comparison returns null for such pairs. Giving both a level
+ * counted the same evidence twice (two +12 weights for one swap).
+ */
 function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinition {
   const thresholdsOf = (spec: ComparisonSpec): readonly number[] => spec.thresholds ?? DEFAULT_NAME_THRESHOLDS;
+  const swapLevel = kind === 'familyName' ? 1 : 0;
   return {
     kind,
     levelLabels(spec) {
@@ -43,7 +49,7 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
       const middle = looser.slice(0, -1);
       return [
         'exact',
-        'given and family names swapped',
+        ...(swapLevel === 1 ? ['given and family names swapped'] : []),
         'initial',
         `Jaro–Winkler ≥ ${strictest}`,
         ...middle.map((t) => `Jaro–Winkler ≥ ${t}`),
@@ -56,7 +62,7 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
       const thresholds = thresholdsOf(spec);
       const beforeMetaphone = thresholds.length > 1 ? thresholds.slice(0, -1) : thresholds;
       const afterMetaphone = thresholds.length > 1 ? thresholds.slice(-1) : [];
-      const elseLevel = 5 + thresholds.length;
+      const elseLevel = 4 + swapLevel + thresholds.length;
       return (table, left, right) => {
         const column = kind === 'givenName' ? table.given : table.family;
         const first = kind === 'givenName' ? table.givenFirst : table.family;
@@ -68,13 +74,13 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
           return 0;
         }
         if (a === b) return 1;
-        if (swapped(table, left, right)) return 2;
+        if (swapped(table, left, right)) return swapLevel === 1 ? 2 : 0;
         const pool = table.pool;
         const fa = first[left] ?? -1;
         const fb = first[right] ?? -1;
-        if (isInitialOf(pool, fa, fb) || isInitialOf(pool, fb, fa)) return 3;
+        if (isInitialOf(pool, fa, fb) || isInitialOf(pool, fb, fa)) return 2 + swapLevel;
         const similarity = jaroWinklerIds(pool, a, b);
-        let level = 4;
+        let level = 3 + swapLevel;
         for (const t of beforeMetaphone) {
           if (similarity >= t) return level;
           level++;
