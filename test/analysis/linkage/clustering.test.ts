@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { connectedComponents, stableClusterIds, strictComponents } from '../../../src/analysis/linkage/clustering.ts';
-import { linkRecords } from '../../../src/analysis/linkage/linkage.ts';
+import { linkRecords, presentComparisonKinds } from '../../../src/analysis/linkage/linkage.ts';
+import { defaultSettings } from '../../../src/analysis/linkage/model.ts';
+import type { PersonRecord } from '../../../src/analysis/linkage/record.ts';
 import { explainPair } from '../../../src/analysis/linkage/waterfall.ts';
 import { loadFebrl } from '../../../bench/linkageDatasets.ts';
+
+/** Blocked (not exhaustive) comparison and a smaller u sample keep these runs quick. */
+const quickSettings = (records: readonly PersonRecord[]) => ({ ...defaultSettings(presentComparisonKinds(records), 'dedupe'), maxRandomPairs: 200_000 });
 
 const pairs = (list: [number, number, number][]) => ({
   left: Int32Array.from(list.map((p) => p[0])),
@@ -60,9 +65,10 @@ describe('stable cluster ids', () => {
 
   it('a re-run of the engine with earlier clusters keeps every unchanged cluster’s id', async () => {
     const data = loadFebrl('dataset1.csv');
-    const first = await linkRecords(data.records.slice(0, 600), { threads: 0 });
+    const settings = quickSettings(data.records);
+    const first = await linkRecords(data.records.slice(0, 600), { threads: 0, settings });
     const previous = new Map(first.prepared.recordIds.map((id, row) => [id, first.clusters[row] ?? '']));
-    const second = await linkRecords(data.records, { threads: 0, previousClusters: previous });
+    const second = await linkRecords(data.records, { threads: 0, settings, previousClusters: previous });
     const idAfter = new Map(second.prepared.recordIds.map((id, row) => [id, second.clusters[row] ?? '']));
     let kept = 0;
     for (const [id, cluster] of previous) if (idAfter.get(id) === cluster) kept++;
@@ -71,7 +77,7 @@ describe('stable cluster ids', () => {
     const joined = second.prepared.recordIds.filter((id, row) => !previous.has(id) && new Set(previous.values()).has(second.clusters[row] ?? ''));
     expect(joined.length).toBeGreaterThan(50);
     // Running again with the same input and previous clusters changes nothing.
-    const again = await linkRecords(data.records, { threads: 0, previousClusters: idAfter });
+    const again = await linkRecords(data.records, { threads: 0, settings, previousClusters: idAfter });
     expect(again.clusters).toEqual(second.clusters);
   });
 });
@@ -79,7 +85,7 @@ describe('stable cluster ids', () => {
 describe('waterfall explanation', () => {
   it('adds up, step by step, to the weight the engine scored, with both raw values', async () => {
     const data = loadFebrl('dataset1.csv');
-    const result = await linkRecords(data.records, { threads: 0 });
+    const result = await linkRecords(data.records, { threads: 0, settings: quickSettings(data.records) });
     const row = 0;
     const left = result.prepared.recordIds[result.pairs.left[row] ?? 0] ?? '';
     const right = result.prepared.recordIds[result.pairs.right[row] ?? 0] ?? '';
