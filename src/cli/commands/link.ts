@@ -89,6 +89,7 @@ interface LinkCommandOptions {
   readonly previous?: string;
   readonly labels?: string;
   readonly duplicateFree: string[];
+  readonly source?: string;
   readonly country: string;
   readonly threads?: string;
   readonly progress: boolean;
@@ -215,10 +216,14 @@ async function runLink(files: string[], options: LinkCommandOptions): Promise<vo
     const roles = columnRoles(input.columns, options.id, options.field, input.file);
     if (![...roles.keys()].some((r) => r !== 'address' && r !== 'estimatedAge'))
       throw new InputError(`${input.file}: no columns to compare; name them with --field role=column (roles: ${ROLES.join(', ')})`);
-    const source = sourceNames[n] ?? `input${n + 1}`;
+    const fileSource = sourceNames[n] ?? `input${n + 1}`;
+    if (options.source !== undefined && !input.columns.includes(options.source))
+      throw new InputError(`${input.file} has no source column "${options.source}" (columns: ${input.columns.join(', ')})`);
     for (const row of input.rows) {
       const id = row[options.id] ?? '';
-      records.push(toRecord(row, source, collision ? `${source}:${id}` : id, roles));
+      // With --source, each row's force or agency is its source (for --duplicate-free).
+      const source = options.source !== undefined ? (row[options.source] ?? '') || fileSource : fileSource;
+      records.push(toRecord(row, source, collision ? `${fileSource}:${id}` : id, roles));
     }
   });
 
@@ -246,6 +251,7 @@ async function runLink(files: string[], options: LinkCommandOptions): Promise<vo
   try {
     result = await linkRecords(records, {
       threshold,
+      // One file is deduplicated whole, whatever its sources; two files are linked across only.
       linkType: files.length > 1 ? 'link' : 'dedupe',
       prepare: { defaultCountry: country as CountryCode },
       ...(model ? { model } : {}),
@@ -313,7 +319,8 @@ export function registerLinkCommand(program: Command): void {
     .option('--model <model.json>', 'score with a trained model instead of training')
     .option('--previous <clusters.csv>', 'an earlier clusters.csv, so cluster ids stay stable')
     .option('--labels <labels.csv>', 'reviewer-decided pairs (id_l, id_r, is_match) to train m from')
-    .option('--duplicate-free <source>', 'a file name whose records are all different people (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--source <column>', 'column naming each record’s source (force, agency); default: the file name')
+    .option('--duplicate-free <source>', 'a source (file name, or value of --source) whose records are all different people (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--country <code>', 'country for phone numbers without a country code', 'GB')
     .addOption(new Option('--threads <n>', 'worker threads (0: none); default one per core for large inputs'))
     .option('--no-progress', 'no progress bars on stderr')

@@ -144,3 +144,30 @@ describe('lifeline link', () => {
     expect(process.exitCode).toBe(1);
   });
 });
+
+describe('lifeline link --source and --duplicate-free', () => {
+  it('writes a strict clustering that never joins two records of a duplicate-free source', async () => {
+    const input = join(dir, 'custody.csv');
+    // Two different custody records from force A (duplicate-free) both resemble one record from B.
+    writeFileSync(
+      input,
+      [
+        'ref,force,first_name,surname,dob',
+        'a1,A,Lan,Nguyen,1990-04-12',
+        'a2,A,Lan,Nguyen,1990-04-21',
+        'b1,B,Lan,Nguyen,1990-04-12',
+        ...Array.from({ length: 60 }, (_, i) => `x${i},C,Person${String.fromCharCode(97 + (i % 26))},Other${i},19${50 + (i % 40)}-01-0${1 + (i % 9)}`),
+      ].join('\n'),
+    );
+    await link(input, '--id', 'ref', '--source', 'force', '--duplicate-free', 'A', '--out', join(dir, 'out'), '--threshold', '0.5');
+    expect(process.exitCode).toBeUndefined();
+    const rows = csvRows(join(dir, 'out', 'clusters.csv'));
+    expect(rows[0]).toEqual(['record_id', 'cluster_id', 'strict_cluster_id']);
+    const loose = new Map(rows.slice(1).map(([id, c]) => [id, c]));
+    const strict = new Map(rows.slice(1).map(([id, , s]) => [id, s]));
+    // Connected components chain all three through b1; the strict clustering refuses.
+    expect(loose.get('a1')).toBe(loose.get('a2'));
+    expect(strict.get('a1')).not.toBe(strict.get('a2'));
+    expect(strict.get('b1')).toBe(strict.get('a1'));
+  });
+});
