@@ -93,9 +93,13 @@ export function parseDateOfBirth(text: string | null | undefined): PartialDate |
   return null;
 }
 
+/**
+ * Impossible months and days (e.g. "19551634") are kept rather than dropped: such a date is
+ * usually one or two keying errors away from the true one, which the one-digit level catches.
+ */
 function checked(year: number, month: number, day: number): PartialDate | null {
   if (year < 1800 || year > 2200) return null;
-  if (month > 31 || day > 31) return null;
+  if (month > 99 || day > 99) return null;
   return { year, month, day };
 }
 

@@ -44,6 +44,10 @@ describe('name comparison levels', () => {
       'given and family names swapped',
     );
     expect(level(family, { fullName: 'Nguyen Thi Lan' }, { fullName: 'Lan Nguyen' })).toBe('given and family names swapped');
+    // Swapped and mistyped (febrl-dsgen style).
+    expect(level(family, { givenNames: 'Erin', familyName: 'Newsom' }, { givenNames: 'Newson', familyName: 'Erin' })).toBe(
+      'given and family names swapped',
+    );
     // The swap is one piece of evidence: the given-name comparison stays out of it.
     expect(level(given, { fullName: 'Nguyen Thi Lan' }, { fullName: 'Lan Nguyen' })).toBe('null');
     expect(comparisonKinds.givenName.levelLabels(given)).not.toContain('given and family names swapped');
@@ -70,6 +74,8 @@ describe('date of birth levels', () => {
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '12/04/1990' })).toBe('exact');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1990-12-04' })).toBe('day and month swapped');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1991-04-12' })).toBe('one digit different');
+    // An impossible date is kept, so a keying error still counts as nearly equal.
+    expect(level(dob, { dateOfBirth: '19551114' }, { dateOfBirth: '19556114' })).toBe('one digit different');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1990' })).toBe('partial date agrees');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1989-09-30' })).toBe('within a year');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 33, asOf: '2024-06-01' } })).toBe('estimated age within 5 years');

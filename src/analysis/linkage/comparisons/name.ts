@@ -28,9 +28,24 @@ function givenTokensContain(table: FeatureTable, row: number, id: number): boole
   return false;
 }
 
-/** True when the left family name is among the right given names and the other way round. */
+const SWAP_SIMILARITY = 0.9;
+
+/** Crossed names that are nearly equal; the first-letter check spares most Jaro–Winkler calls. */
+function similarCrossed(pool: StringPool, a: number, b: number): boolean {
+  if (a < 0 || b < 0) return false;
+  if (a === b) return true;
+  return firstCode(pool, a) === firstCode(pool, b) && jaroWinklerIds(pool, a, b) >= SWAP_SIMILARITY;
+}
+
+/**
+ * True when the left family name is among the right given names and the other way round, or
+ * when the crossed names are nearly equal (swapped and mistyped: "Newsom Erin" / "Erin Newson").
+ */
 function swapped(table: FeatureTable, left: number, right: number): boolean {
-  return givenTokensContain(table, right, table.family[left] ?? -1) && givenTokensContain(table, left, table.family[right] ?? -1);
+  const familyLeft = table.family[left] ?? -1;
+  const familyRight = table.family[right] ?? -1;
+  if (givenTokensContain(table, right, familyLeft) && givenTokensContain(table, left, familyRight)) return true;
+  return similarCrossed(table.pool, familyLeft, table.given[right] ?? -1) && similarCrossed(table.pool, familyRight, table.given[left] ?? -1);
 }
 
 /**
