@@ -8,6 +8,7 @@ export {
   countComparisons,
   blockedPairs,
   describeRule,
+  resolveBlockingRules,
   totalPossiblePairs,
   type BlockingKey,
   type BlockingRuleSpec,

@@ -69,6 +69,8 @@ export async function predict(prepared: PreparedRecords, model: LinkageModel, en
   });
   let used = model;
   const candidates = scoredPerRule.reduce((a, b) => a + b, 0);
+  // The total was an upper bound (pairs found by several rules are scored once): close at 100 %.
+  options.onProgress?.({ stage: 'score', done: candidates, total: candidates });
   if (refine && candidates > 0) {
     const specs = settings.comparisons;
     const radix = compileComparisons(specs).radix;
