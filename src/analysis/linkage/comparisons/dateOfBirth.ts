@@ -1,0 +1,74 @@
+import type { FeatureTable } from '../featureTable.ts';
+import type { Comparator, ComparisonKindDefinition } from './comparison.ts';
+
+const DAYS_PER_YEAR = 365.25;
+
+/** Days since year 0, tolerant of impossible months and days so near-misses still measure. */
+function approximateDay(year: number, month: number, day: number): number {
+  return year * DAYS_PER_YEAR + (Math.max(month, 1) - 1) * 30.44 + Math.max(day, 1);
+}
+
+function digitDifferences(a: number, b: number, width: number): number {
+  let count = 0;
+  for (let k = 0; k < width; k++) {
+    if (a % 10 !== b % 10) count++;
+    a = Math.floor(a / 10);
+    b = Math.floor(b / 10);
+  }
+  return count;
+}
+
+function levels(table: FeatureTable, left: number, right: number, ageBandYears: number): number {
+  const yearL = table.dobYear[left] ?? 0;
+  const yearR = table.dobYear[right] ?? 0;
+  if (yearL === 0 || yearR === 0) {
+    const estimateL = yearL !== 0 ? yearL + 0.5 : (table.birthYearEstimate[left] ?? Number.NaN);
+    const estimateR = yearR !== 0 ? yearR + 0.5 : (table.birthYearEstimate[right] ?? Number.NaN);
+    if (Number.isNaN(estimateL) || Number.isNaN(estimateR)) return 0;
+    return Math.abs(estimateL - estimateR) <= ageBandYears ? 6 : 7;
+  }
+  const monthL = table.dobMonth[left] ?? 0;
+  const monthR = table.dobMonth[right] ?? 0;
+  const dayL = table.dobDay[left] ?? 0;
+  const dayR = table.dobDay[right] ?? 0;
+  const fullL = monthL !== 0 && dayL !== 0;
+  const fullR = monthR !== 0 && dayR !== 0;
+  if (fullL && fullR) {
+    if (yearL === yearR && monthL === monthR && dayL === dayR) return 1;
+    if (yearL === yearR && monthL === dayR && dayL === monthR) return 2;
+    const compactL = yearL * 10_000 + monthL * 100 + dayL;
+    const compactR = yearR * 10_000 + monthR * 100 + dayR;
+    if (digitDifferences(compactL, compactR, 8) === 1) return 3;
+  } else {
+    // Partial dates agree if they agree as far as both are known.
+    const monthsKnown = monthL !== 0 && monthR !== 0;
+    if (yearL === yearR && (!monthsKnown || monthL === monthR)) return 4;
+  }
+  const distance = Math.abs(approximateDay(yearL, monthL, dayL) - approximateDay(yearR, monthR, dayR));
+  if (distance <= DAYS_PER_YEAR) return 5;
+  return 7;
+}
+
+export const dateOfBirthComparison: ComparisonKindDefinition = {
+  kind: 'dateOfBirth',
+  levelLabels(spec) {
+    return [
+      'exact',
+      'day and month swapped',
+      'one digit different',
+      'partial date agrees',
+      'within a year',
+      `estimated age within ${spec.ageBandYears ?? 5} years`,
+      'else',
+    ];
+  },
+  comparator(spec): Comparator {
+    const band = spec.ageBandYears ?? 5;
+    return (table, left, right) => levels(table, left, right, band);
+  },
+  rawValue(record) {
+    if (record.dateOfBirth != null && record.dateOfBirth !== '') return record.dateOfBirth;
+    if (record.estimatedAge != null) return `age about ${record.estimatedAge.years}${record.estimatedAge.asOf != null ? ` on ${record.estimatedAge.asOf}` : ''}`;
+    return null;
+  },
+};

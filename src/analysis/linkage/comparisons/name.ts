@@ -1,0 +1,170 @@
+import type { FeatureTable, StringPool } from '../featureTable.ts';
+import { jaroWinklerCodes } from '../jaroWinkler.ts';
+import type { PersonRecord } from '../record.ts';
+import { sameStringId, type Comparator, type ComparisonKindDefinition, type ComparisonSpec } from './comparison.ts';
+
+export const DEFAULT_NAME_THRESHOLDS = [0.92, 0.88, 0.7] as const;
+
+export function jaroWinklerIds(pool: StringPool, a: number, b: number): number {
+  const aStart = pool.offsets[a] ?? 0;
+  const bStart = pool.offsets[b] ?? 0;
+  return jaroWinklerCodes(pool.codes, aStart, (pool.offsets[a + 1] ?? 0) - aStart, bStart, (pool.offsets[b + 1] ?? 0) - bStart);
+}
+
+function firstCode(pool: StringPool, id: number): number {
+  return pool.codes[pool.offsets[id] ?? 0] ?? -1;
+}
+
+function isInitialOf(pool: StringPool, initial: number, name: number): boolean {
+  const start = pool.offsets[initial] ?? 0;
+  return (pool.offsets[initial + 1] ?? 0) - start === 1 && firstCode(pool, initial) === firstCode(pool, name);
+}
+
+function givenTokensContain(table: FeatureTable, row: number, id: number): boolean {
+  if (id < 0) return false;
+  const { offsets, values } = table.givenTokens;
+  const end = offsets[row + 1] ?? 0;
+  for (let k = offsets[row] ?? 0; k < end; k++) if (values[k] === id) return true;
+  return false;
+}
+
+const SWAP_SIMILARITY = 0.9;
+
+/** Crossed names that are nearly equal; the first-letter check spares most Jaro–Winkler calls. */
+function similarCrossed(pool: StringPool, a: number, b: number): boolean {
+  if (a < 0 || b < 0) return false;
+  if (a === b) return true;
+  return firstCode(pool, a) === firstCode(pool, b) && jaroWinklerIds(pool, a, b) >= SWAP_SIMILARITY;
+}
+
+/**
+ * True when the left family name is among the right given names and the other way round, or
+ * when the crossed names are nearly equal (swapped and mistyped: "Newsom Erin" / "Erin Newson").
+ */
+function swapped(table: FeatureTable, left: number, right: number): boolean {
+  const familyLeft = table.family[left] ?? -1;
+  const familyRight = table.family[right] ?? -1;
+  if (givenTokensContain(table, right, familyLeft) && givenTokensContain(table, left, familyRight)) return true;
+  return similarCrossed(table.pool, familyLeft, table.given[right] ?? -1) && similarCrossed(table.pool, familyRight, table.given[left] ?? -1);
+}
+
+/**
+ * Swapped names are evidence about the whole name, so only the family-name comparison has a
+ * swapped level; the given-name comparison returns null for such pairs. Giving both a level
+ * counted the same evidence twice (two +12 weights for one swap).
+ */
+function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinition {
+  const thresholdsOf = (spec: ComparisonSpec): readonly number[] => spec.thresholds ?? DEFAULT_NAME_THRESHOLDS;
+  const swapLevel = kind === 'familyName' ? 1 : 0;
+  return {
+    kind,
+    levelLabels(spec) {
+      const [strictest = 0.92, ...looser] = thresholdsOf(spec);
+      const loosest = looser.length > 0 ? looser.at(-1) : undefined;
+      const middle = looser.slice(0, -1);
+      return [
+        'exact',
+        ...(swapLevel === 1 ? ['given and family names swapped'] : []),
+        'initial',
+        `Jaro–Winkler ≥ ${strictest}`,
+        ...middle.map((t) => `Jaro–Winkler ≥ ${t}`),
+        'Double Metaphone equal',
+        ...(loosest !== undefined ? [`Jaro–Winkler ≥ ${loosest}`] : []),
+        'else',
+      ];
+    },
+    comparator(spec): Comparator {
+      const thresholds = thresholdsOf(spec);
+      const beforeMetaphone = thresholds.length > 1 ? thresholds.slice(0, -1) : thresholds;
+      const afterMetaphone = thresholds.length > 1 ? thresholds.slice(-1) : [];
+      const elseLevel = 4 + swapLevel + thresholds.length;
+      return (table, left, right) => {
+        const column = kind === 'givenName' ? table.given : table.family;
+        const first = kind === 'givenName' ? table.givenFirst : table.family;
+        const metaphone = kind === 'givenName' ? table.givenMetaphone : table.familyMetaphone;
+        const a = column[left] ?? -1;
+        const b = column[right] ?? -1;
+        if (a < 0 || b < 0) {
+          // A record with the names swapped may have only one part filled on one side.
+          return 0;
+        }
+        if (a === b) return 1;
+        if (swapped(table, left, right)) return swapLevel === 1 ? 2 : 0;
+        const pool = table.pool;
+        const fa = first[left] ?? -1;
+        const fb = first[right] ?? -1;
+        if (isInitialOf(pool, fa, fb) || isInitialOf(pool, fb, fa)) return 2 + swapLevel;
+        const similarity = jaroWinklerIds(pool, a, b);
+        let level = 3 + swapLevel;
+        for (const t of beforeMetaphone) {
+          if (similarity >= t) return level;
+          level++;
+        }
+        const ma1 = metaphone[2 * left] ?? -1;
+        const ma2 = metaphone[2 * left + 1] ?? -1;
+        const mb1 = metaphone[2 * right] ?? -1;
+        const mb2 = metaphone[2 * right + 1] ?? -1;
+        if (sameStringId(ma1, mb1) || sameStringId(ma1, mb2) || sameStringId(ma2, mb1) || sameStringId(ma2, mb2)) return level;
+        level++;
+        for (const t of afterMetaphone) {
+          if (similarity >= t) return level;
+          level++;
+        }
+        return elseLevel;
+      };
+    },
+    rawValue(record: PersonRecord) {
+      const value = kind === 'givenName' ? record.givenNames : record.familyName;
+      if (value != null && value !== '') return value;
+      return record.fullName != null && record.fullName !== '' ? `(from full name) ${record.fullName}` : null;
+    },
+  };
+}
+
+export const givenNameComparison = nameDefinition('givenName');
+export const familyNameComparison = nameDefinition('familyName');
+
+/** The level of one alias (given, family) against a name, in either order: 1 equal, 2 similar, 3 else. */
+function aliasAgainstName(pool: StringPool, aliasGiven: number, aliasFamily: number, given: number, family: number, threshold: number): number {
+  const same = (a: number, b: number): boolean => a === b;
+  if ((same(aliasGiven, given) && same(aliasFamily, family)) || (same(aliasGiven, family) && same(aliasFamily, given))) return 1;
+  const similar = (a: number, b: number): boolean => a === b || (a >= 0 && b >= 0 && jaroWinklerIds(pool, a, b) >= threshold);
+  if ((similar(aliasGiven, given) && similar(aliasFamily, family)) || (similar(aliasGiven, family) && similar(aliasFamily, given))) return 2;
+  return 3;
+}
+
+/** Best level of any alias of `row` against the name (and aliases) of `other`. */
+function aliasLevel(table: FeatureTable, row: number, other: number, threshold: number): number {
+  const { aliases, aliasFamily, pool } = table;
+  let best = 3;
+  for (let k = aliases.offsets[row] ?? 0; k < (aliases.offsets[row + 1] ?? 0) && best > 1; k++) {
+    const g = aliases.values[k] ?? -1;
+    const f = aliasFamily[k] ?? -1;
+    best = Math.min(best, aliasAgainstName(pool, g, f, table.given[other] ?? -1, table.family[other] ?? -1, threshold));
+    for (let j = aliases.offsets[other] ?? 0; j < (aliases.offsets[other + 1] ?? 0) && best > 1; j++)
+      best = Math.min(best, aliasAgainstName(pool, g, f, aliases.values[j] ?? -1, aliasFamily[j] ?? -1, threshold));
+  }
+  return best;
+}
+
+/** Any alias of one record equals (or nearly equals) the name or an alias of the other. */
+export const aliasComparison: ComparisonKindDefinition = {
+  kind: 'alias',
+  levelLabels(spec) {
+    const t = spec.thresholds?.[0] ?? 0.92;
+    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'else'];
+  },
+  comparator(spec): Comparator {
+    const threshold = spec.thresholds?.[0] ?? 0.92;
+    return (table, left, right) => {
+      const { offsets } = table.aliases;
+      const aliasesLeft = (offsets[left + 1] ?? 0) - (offsets[left] ?? 0);
+      const aliasesRight = (offsets[right + 1] ?? 0) - (offsets[right] ?? 0);
+      if (aliasesLeft === 0 && aliasesRight === 0) return 0;
+      return Math.min(aliasLevel(table, left, right, threshold), aliasLevel(table, right, left, threshold));
+    };
+  },
+  rawValue(record) {
+    return record.aliases == null || record.aliases.length === 0 ? null : record.aliases.join('; ');
+  },
+};
