@@ -164,7 +164,7 @@ export class EnforcementRecordingService {
     return arrest;
   }
 
-  private async chargeForRecording(actor: Actor, chargeId: string, repositories: Repositories): Promise<{ charge: ChargeRow; arrest: ArrestRow }> {
+  async chargeForRecording(actor: Actor, chargeId: string, repositories = this.context.store.repositories): Promise<{ charge: ChargeRow; arrest: ArrestRow }> {
     this.requireRecorder(actor);
     const charge = await repositories.arrests.findCharge(chargeId);
     const arrest = charge === undefined ? undefined : await repositories.arrests.findById(charge.arrest_id);

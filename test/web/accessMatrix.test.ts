@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../../src/access/roles.ts';
 import type { RouteAccess } from '../../src/access/policies/routes.ts';
 import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
 import { actorFor, demoAccount, organisationId, seedDemo } from '../support/fixtures.ts';
+import { seedEnforcementFixture } from '../support/enforcementFixture.ts';
 import { buildTestApp } from '../support/webApp.ts';
 import { WebClient } from '../support/webClient.ts';
 
@@ -14,6 +15,7 @@ type Expected = 'public' | 'signed-in' | readonly Role[];
 const ADMINS = ['organisation-administrator', 'system-administrator'] as const;
 const SYSTEM_ADMIN = ['system-administrator'] as const;
 const AUDIT_READERS = ['supervisor', 'system-administrator'] as const;
+const RECORDERS = ['officer', 'supervisor'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -36,6 +38,13 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/users': ADMINS, 'GET /api/v1/users/:id': ADMINS, 'POST /api/v1/users': ADMINS, 'PUT /api/v1/users/:id/roles': ADMINS,
   'POST /api/v1/users/:id/disable': ADMINS, 'POST /api/v1/users/:id/enable': ADMINS,
   'GET /api/v1/audit-events': AUDIT_READERS,
+  'GET /premises/new': RECORDERS, 'POST /premises/new': RECORDERS,
+  'GET /premises/:premisesId/visits/new': RECORDERS, 'POST /premises/:premisesId/visits/new': RECORDERS,
+  'GET /visits/:visitId/people/new': RECORDERS, 'POST /visits/:visitId/people/new': RECORDERS,
+  'GET /people/:personId/arrests/new': RECORDERS, 'POST /people/:personId/arrests/new': RECORDERS,
+  'GET /arrests/:arrestId/charges/new': RECORDERS, 'POST /arrests/:arrestId/charges/new': RECORDERS,
+  'POST /charges/:chargeId/outcome': RECORDERS,
+  'GET /visits/:visitId/assets/new': RECORDERS, 'POST /visits/:visitId/assets/new': RECORDERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -72,6 +81,13 @@ describe('access matrix: every route, every role', () => {
     parameters['userId'] = target.user.id;
     parameters['organisationId'] = await organisationId(runtime, 'charity-open-door');
     parameters['tokenId'] = '01900000-0000-7000-8000-000000000000';
+    // Recording routes land on Metropolitan records, the force of the demo officer and supervisor.
+    const enforcement = await seedEnforcementFixture(runtime);
+    parameters['premisesId'] = '01900000-0000-7000-8000-000000000001';
+    parameters['visitId'] = enforcement.visits.v1;
+    parameters['personId'] = enforcement.people.popescu;
+    parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
+    parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

@@ -10,6 +10,7 @@ import { registerAuditRoutes } from './audit.ts';
 import { registerHomeRoutes } from './home.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
+import { registerRecordingRoutes } from './recording/index.ts';
 import { registerSignInRoutes } from './signIn.ts';
 import { registerUserRoutes } from './users.ts';
 
@@ -51,6 +52,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerUserRoutes(app, services);
   await registerAuditRoutes(app, services);
   await registerAccountRoutes(app, services);
+  await registerRecordingRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {
