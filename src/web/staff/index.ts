@@ -52,7 +52,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerUserRoutes(app, services);
   await registerAuditRoutes(app, services);
   await registerAccountRoutes(app, services);
-  await registerRecordingRoutes(app, services);
+  registerRecordingRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

@@ -8,12 +8,11 @@ import { registerPersonRecording } from './people.ts';
 import { registerPremisesRecording } from './premises.ts';
 import { registerVisitRecording } from './visits.ts';
 
-export async function registerRecordingRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export function registerRecordingRoutes(app: FastifyInstance, services: Services): void {
   registerPremisesRecording(app, services);
   registerVisitRecording(app, services);
   registerPersonRecording(app, services);
   registerArrestRecording(app, services);
   registerChargeRecording(app, services);
   registerSeizedAssetRecording(app, services);
-  await Promise.resolve();
 }
