@@ -211,6 +211,7 @@ export class EnforcementRecordingService {
   }
 
   async recordVisit(actor: Actor, premisesId: string, input: VisitInput, submissionId?: string): Promise<VisitRow> {
+    this.requireRecorder(actor);
     return this.once(submissionId, 'visit', (r, id) => r.visits.findById(id), async (repositories, now) => {
       const premises = await this.premisesForRecording(actor, premisesId, repositories);
       const operation = input.operationId === '' ? undefined : await repositories.operations.findById(input.operationId);
@@ -230,6 +231,7 @@ export class EnforcementRecordingService {
   }
 
   async addPersonFound(actor: Actor, visitId: string, input: PersonFoundInput, submissionId?: string): Promise<PersonFoundRow> {
+    this.requireRecorder(actor);
     return this.once(submissionId, 'person-found', (r, id) => r.peopleFound.findById(id), async (repositories, now) => {
       const visit = await this.visitForRecording(actor, visitId, repositories);
       const valid = validatePersonFound(input, this.limits());
@@ -250,6 +252,7 @@ export class EnforcementRecordingService {
   }
 
   async recordArrest(actor: Actor, personId: string, input: ArrestInput, submissionId?: string): Promise<ArrestRow> {
+    this.requireRecorder(actor);
     return this.once(submissionId, 'arrest', (r, id) => r.arrests.findById(id), async (repositories, now) => {
       const person = await this.findPerson(actor, personId, repositories);
       const visit = await repositories.visits.findById(person.visit_id);
@@ -267,6 +270,7 @@ export class EnforcementRecordingService {
   }
 
   async addCharge(actor: Actor, arrestId: string, input: ChargeInput, submissionId?: string): Promise<ChargeRow> {
+    this.requireRecorder(actor);
     return this.once(submissionId, 'charge', (r, id) => r.arrests.findCharge(id), async (repositories, now) => {
       const arrest = await this.arrestForRecording(actor, arrestId, repositories);
       const force = await this.force(repositories, arrest.organisation_id);
@@ -297,6 +301,7 @@ export class EnforcementRecordingService {
   }
 
   async recordSeizedAsset(actor: Actor, visitId: string, input: SeizedAssetInput, submissionId?: string): Promise<SeizedAssetRow> {
+    this.requireRecorder(actor);
     return this.once(submissionId, 'seized-asset', (r, id) => r.visits.findSeizedAsset(id), async (repositories, now) => {
       const visit = await this.visitForRecording(actor, visitId, repositories);
       const valid = validateSeizedAsset(input);
@@ -330,7 +335,7 @@ export class EnforcementRecordingService {
     recheck: (row: T) => Promise<unknown>,
   ): Promise<T> {
     const key = submissionId === undefined || submissionId === '' ? undefined : submissionId;
-    if (key !== undefined && !SUBMISSION_ID.test(key)) throw new ValidationError([{ field: 'submissionId', message: 'This form is out of date: reload the page and try again' }]);
+    if (key !== undefined && !SUBMISSION_ID.test(key)) throw staleForm();
     const previous = async (): Promise<T | undefined> => {
       if (key === undefined) return undefined;
       const repositories = this.context.store.repositories;
@@ -351,9 +356,15 @@ export class EnforcementRecordingService {
     } catch (error) {
       const winner = await previous().catch(() => undefined);
       if (winner !== undefined) return winner;
+      // The id made a record of another kind: a form whose hidden field was copied or tampered with.
+      if (key !== undefined && (await this.context.store.repositories.formSubmissions.recordTypeOf(key)) !== undefined) throw staleForm();
       throw error;
     }
   }
+}
+
+function staleForm(): ValidationError {
+  return new ValidationError([{ field: 'submissionId', message: 'This form is out of date: reload the page and try again' }]);
 }
 
 function userIdOf(actor: Actor): string | null {

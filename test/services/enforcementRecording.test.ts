@@ -178,7 +178,9 @@ describeEachDatabase('recording enforcement records', (dialect) => {
     expect(events).toHaveLength(1);
     // The same submission id cannot reveal the record to an officer of another force.
     await expect(recording().createPremises(wmOfficer, PREMISES, submissionId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(recording().createPremises(metOfficer, PREMISES, 'not-a-uuid')).rejects.toBeInstanceOf(ValidationError);
+    expect(await fieldErrors(recording().createPremises(metOfficer, PREMISES, 'not-a-uuid'))).toEqual({ submissionId: 'This form is out of date: reload the page and try again' });
+    // A submission id that already made premises cannot make a visit.
+    expect(await fieldErrors(recording().recordVisit(metOfficer, first.id, visitInput(), submissionId))).toEqual({ submissionId: 'This form is out of date: reload the page and try again' });
   });
 
   it('writes an audit event with codes, never what was said about a person', async () => {

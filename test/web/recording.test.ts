@@ -102,6 +102,10 @@ describe('recording enforcement records on the staff pages', () => {
     expect(arrest.charges.map((c) => [c.charged_on, c.court_outcome])).toEqual([['2007-03-16', 'awaiting-trial']]);
 
     const [charge] = arrest.charges;
+    const wrongOutcome = await officer.post(`/charges/${charge?.id ?? ''}/outcome`, { courtOutcome: 'acquitted', sentenceMonths: '30' });
+    expect(wrongOutcome.statusCode).toBe(400);
+    expect(wrongOutcome.body).toContain('<a href="#sentenceMonths">A custodial sentence is recorded only after a conviction</a>');
+    expect(wrongOutcome.body).toContain('value="30"');
     const outcome = await officer.post(`/charges/${charge?.id ?? ''}/outcome`, { courtOutcome: 'convicted-guilty-plea', sentenceMonths: '30' });
     expect(outcome.headers.location).toBe(`/arrests/${arrestId}`);
     expect((await runtime.services.enforcementRecords.getArrest(metOfficer, arrestId)).charges.map((c) => [c.court_outcome, Number(c.sentence_months)])).toEqual([['convicted-guilty-plea', 30]]);
@@ -136,6 +140,11 @@ describe('recording enforcement records on the staff pages', () => {
     expect(second.statusCode).toBe(303);
     const visit = await runtime.services.enforcementRecords.getVisit(await actorFor(runtime, demoAccount('officer', 'metropolitan')), fixture.visits.v1);
     expect(visit.seizedAssets.filter((a) => a.currency === 'EUR')).toHaveLength(1);
+    // A submission id that made a seizure cannot make a person: the form comes back with a fresh id.
+    const reused = await officer.post(`/visits/${fixture.visits.v1}/people/new`, { submissionId: fields.submissionId, role: 'suspect', fullName: 'Ion', sex: 'male' });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.body).toContain('This form is out of date: reload the page and try again');
+    expect(submissionIdIn(reused.body)).not.toBe(fields.submissionId);
     // A new form is a new submission.
     expect(submissionIdIn((await officer.get(`/visits/${fixture.visits.v1}/assets/new`)).body)).not.toBe(fields.submissionId);
   });

@@ -30,8 +30,10 @@ export function recordingErrors(errors: readonly FieldError[], dateFields: reado
   return { ...view, errorList: view.errorList.map((e) => (dateFields.some((f) => e.href === `#${f}`) ? { ...e, href: `${e.href}-day` } : e)) };
 }
 
-export function renderForm(reply: FastifyReply, template: string, values: Record<string, unknown>, errors: ErrorView = NO_ERRORS): Promise<FastifyReply> {
-  return reply.code(errors === NO_ERRORS ? 200 : 400).page(template, { ...errors, ...values });
+export function renderForm(reply: FastifyReply, template: string, locals: { values: object } & Record<string, unknown>, errors: ErrorView = NO_ERRORS): Promise<FastifyReply> {
+  // A submission id that was refused is never sent back: the next post gets a fresh one.
+  const values = errors.fieldErrors['submissionId'] === undefined ? locals.values : { ...locals.values, submissionId: newId() };
+  return reply.code(errors === NO_ERRORS ? 200 : 400).page(template, { ...errors, ...locals, values });
 }
 
 export interface Choice { value: string; text: string; selected?: boolean; checked?: boolean }
