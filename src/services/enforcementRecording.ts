@@ -188,8 +188,12 @@ export class EnforcementRecordingService {
     return this.force(this.context.store.repositories, this.forceOf(actor, forceId));
   }
 
+  /** The force to record for: the one named, if the actor records for it, else the actor's own. */
   private forceOf(actor: Actor, forceId: string | undefined): string {
-    if (forceId !== undefined && forceId !== '') return forceId;
+    if (forceId !== undefined && forceId !== '') {
+      if (!canRecordFor(actor, forceId)) throw new NotFoundError('Force');
+      return forceId;
+    }
     if (actor.kind === 'user') return actor.organisationId;
     throw new ValidationError([{ field: 'forceId', message: 'Name the force the record belongs to' }]);
   }
@@ -199,7 +203,6 @@ export class EnforcementRecordingService {
   async createPremises(actor: Actor, input: PremisesInput, submissionId?: string): Promise<PremisesRow> {
     this.requireRecorder(actor);
     const forceId = this.forceOf(actor, input.forceId);
-    if (!canRecordFor(actor, forceId)) throw new NotFoundError('Force');
     return this.once(submissionId, 'premises', (r, id) => r.premises.findById(id), async (repositories, now) => {
       await this.force(repositories, forceId);
       const valid = validatePremises(input);

@@ -92,6 +92,8 @@ describeEachDatabase('recording enforcement records', (dialect) => {
     await expect(recording().recordSeizedAsset(wmOfficer, fixture.visits.v1, { assetType: 'cash', amount: '10', currency: 'GBP', description: '' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(recording().recordArrest(wmOfficer, fixture.people.popescu, { offence: 'soa-2003-s53-controlling-prostitution-for-gain', arrestedOn: { day: '10', month: '1', year: '2007' }, arrestedTime: '23:00', place: '' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(recording().createPremises(wmOfficer, { ...PREMISES, forceId: fixture.met })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recording().operationsForRecording(wmOfficer, fixture.met)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await recording().operationsForRecording(wmOfficer)).map((o) => o.id)).toEqual([fixture.operationId]);
     const missing = await recording().addPersonFound(metOfficer, newId(), PERSON).catch((e: unknown) => e);
     const hidden = await recording().addPersonFound(metOfficer, fixture.visits.v4, PERSON).catch((e: unknown) => e);
     expect(hidden).toBeInstanceOf(NotFoundError);
