@@ -6,6 +6,7 @@ import { registerAuditCommand } from './commands/audit.ts';
 import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
+import { registerLinkCommand } from './commands/link.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommand } from './commands/org.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAuditCommand(program);
   registerBackupCommand(program);
   registerEstimateCommand(program);
+  registerLinkCommand(program);
   return program;
 }
 

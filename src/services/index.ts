@@ -1,6 +1,7 @@
 import { ApiTokenService } from './apiTokens.ts';
 import { AuditService } from './audit.ts';
 import { AuthenticationService } from './authentication.ts';
+import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
@@ -15,6 +16,7 @@ export interface Services {
   apiTokens: ApiTokenService;
   audit: AuditService;
   enforcementRecords: EnforcementRecordService;
+  enforcementRecording: EnforcementRecordingService;
   operationResults: OperationResultsService;
 }
 
@@ -29,6 +31,7 @@ export function createServices(context: ServiceContext): Services {
     apiTokens: new ApiTokenService(context, authentication),
     audit: new AuditService(context),
     enforcementRecords: new EnforcementRecordService(context),
+    enforcementRecording: new EnforcementRecordingService(context),
     operationResults: new OperationResultsService(context),
   };
 }

@@ -16,6 +16,7 @@ const ADMINS = ['organisation-administrator', 'system-administrator'] as const;
 const SYSTEM_ADMIN = ['system-administrator'] as const;
 const AUDIT_READERS = ['supervisor', 'system-administrator'] as const;
 const ENFORCEMENT_READERS = ['officer', 'supervisor', 'analyst'] as const;
+const RECORDERS = ['officer', 'supervisor'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -42,6 +43,13 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /visits/:visitId': ENFORCEMENT_READERS, 'GET /people/:personId': ENFORCEMENT_READERS, 'GET /arrests/:arrestId': ENFORCEMENT_READERS,
   'GET /premises/:premisesId': ENFORCEMENT_READERS,
   'GET /results': ['supervisor', 'analyst'],
+  'GET /premises/new': RECORDERS, 'POST /premises/new': RECORDERS,
+  'GET /premises/:premisesId/visits/new': RECORDERS, 'POST /premises/:premisesId/visits/new': RECORDERS,
+  'GET /visits/:visitId/people/new': RECORDERS, 'POST /visits/:visitId/people/new': RECORDERS,
+  'GET /people/:personId/arrests/new': RECORDERS, 'POST /people/:personId/arrests/new': RECORDERS,
+  'GET /arrests/:arrestId/charges/new': RECORDERS, 'POST /arrests/:arrestId/charges/new': RECORDERS,
+  'POST /charges/:chargeId/outcome': RECORDERS,
+  'GET /visits/:visitId/assets/new': RECORDERS, 'POST /visits/:visitId/assets/new': RECORDERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -78,11 +86,13 @@ describe('access matrix: every route, every role', () => {
     parameters['userId'] = target.user.id;
     parameters['organisationId'] = await organisationId(runtime, 'charity-open-door');
     parameters['tokenId'] = '01900000-0000-7000-8000-000000000000';
+    // Recording routes land on Metropolitan records, the force of the demo officer and supervisor.
     const enforcement = await seedEnforcementFixture(runtime);
-    parameters['visitId'] = enforcement.visits.v1;
-    parameters['personId'] = enforcement.people.lan;
-    parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
     parameters['premisesId'] = '01900000-0000-7000-8000-000000000001';
+    parameters['visitId'] = enforcement.visits.v1;
+    parameters['personId'] = enforcement.people.popescu;
+    parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
+    parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

@@ -29,6 +29,14 @@ export class ArrestRepository {
     return this.db.selectFrom('arrests').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  findCharge(id: string): Promise<ChargeRow | undefined> {
+    return this.db.selectFrom('charges').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async updateCharge(id: string, change: Pick<ChargeRow, 'court_outcome' | 'sentence_months' | 'updated_at'>): Promise<void> {
+    await this.db.updateTable('charges').set(change).where('id', '=', id).execute();
+  }
+
   charges(arrestId: string): Promise<ChargeRow[]> {
     return this.db.selectFrom('charges').selectAll().where('arrest_id', '=', arrestId).orderBy('charged_on').execute();
   }

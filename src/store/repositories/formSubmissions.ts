@@ -10,6 +10,12 @@ export class FormSubmissionRepository {
     return row?.record_type === recordType ? row.record_id : undefined;
   }
 
+  /** The kind of record a submission id already made, whatever kind the caller expects. */
+  async recordTypeOf(submissionId: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('form_submissions').select('record_type').where('submission_id', '=', submissionId).executeTakeFirst();
+    return row?.record_type;
+  }
+
   async remember(submissionId: string, recordType: string, recordId: string, at: string): Promise<void> {
     await this.db.insertInto('form_submissions').values({ submission_id: submissionId, record_type: recordType, record_id: recordId, created_at: at }).execute();
   }

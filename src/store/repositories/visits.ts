@@ -32,6 +32,10 @@ export class VisitRepository {
     return this.db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  findSeizedAsset(id: string): Promise<SeizedAssetRow | undefined> {
+    return this.db.selectFrom('seized_assets').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   seizedAssets(visitId: string): Promise<SeizedAssetRow[]> {
     return this.db.selectFrom('seized_assets').selectAll().where('visit_id', '=', visitId).orderBy('created_at').execute();
   }

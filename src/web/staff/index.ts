@@ -13,6 +13,7 @@ import { registerResultsPage } from './enforcement/results.ts';
 import { registerHomeRoutes } from './home.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
+import { registerRecordingRoutes } from './recording/index.ts';
 import { registerSignInRoutes } from './signIn.ts';
 import { registerUserRoutes } from './users.ts';
 
@@ -57,6 +58,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerEnforcementLists(app, services);
   await registerEnforcementDetails(app, services);
   await registerResultsPage(app, services);
+  registerRecordingRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {
