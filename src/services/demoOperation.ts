@@ -31,6 +31,11 @@ export interface DemoOperationReport {
 
 const INSERT_CHUNK = 400;
 
+/** The generator's plain court outcomes, in the platform's vocabulary (src/domain/vocabularies/courtOutcomes.ts). */
+const COURT_OUTCOME: Record<string, string> = {
+  convicted: 'convicted-after-trial', acquitted: 'acquitted', discontinued: 'discontinued', pending: 'awaiting-trial',
+};
+
 async function inChunks<T>(rows: readonly T[], insert: (chunk: readonly T[]) => Promise<void>): Promise<void> {
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) await insert(rows.slice(start, start + INSERT_CHUNK));
 }
@@ -102,7 +107,7 @@ async function insertBatch(repositories: Repositories, batch: DemoBatch, force: 
   const charges = records.arrests.flatMap((a) => a.charges.map((c, index) => ({
     id: `${a.id.slice(0, 24)}${String(index).padStart(12, '0')}`, arrest_id: a.id,
     offence: statuteOffence(c.offence, force(a.forceCode).jurisdiction, Number(c.chargedOn.slice(0, 4))), charged_on: c.chargedOn,
-    court_outcome: c.courtOutcome, sentence_months: c.sentenceMonths, created_at: now, updated_at: now,
+    court_outcome: COURT_OUTCOME[c.courtOutcome] ?? 'other', sentence_months: c.sentenceMonths, created_at: now, updated_at: now,
   })));
   await inChunks(charges, (chunk) => repositories.arrests.insertCharges(chunk));
   await inChunks(records.seizedAssets, (chunk) => repositories.visits.insertSeizedAssets(chunk.map((s) => ({

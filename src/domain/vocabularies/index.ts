@@ -9,4 +9,4 @@ export * from './recruitmentTypes.ts';
 export * from './seizedAssetTypes.ts';
 export * from './victimStatus.ts';
 export * from './vocabulary.ts';
-export * from './visits.ts';
+export * from './enforcementRecording.ts';

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { canRecordFor } from '../../../access/policies/enforcementRecords.ts';
 import type { Services } from '../../../services/index.ts';
+import { courtOutcomes } from '../../../domain/vocabularies/courtOutcomes.ts';
 import { actorOf } from '../../routeGuard.ts';
 import { ENFORCEMENT_LABELS, formatMoney } from './labels.ts';
 import { ENFORCEMENT_READERS } from './lists.ts';
@@ -28,7 +30,7 @@ export async function registerEnforcementDetails(app: FastifyInstance, services:
     const { premises, visits } = await records.getPremises(actor, (request.params as { premisesId: string }).premisesId);
     return reply.page('staff/enforcement/premises-detail.njk', {
       premises, addressLines: parsedList(premises.address_lines), visits, force: await organisationName(premises.organisation_id),
-      history: await history(actor, premises.organisation_id, premises.id), labels: ENFORCEMENT_LABELS,
+      history: await history(actor, premises.organisation_id, premises.id), labels: ENFORCEMENT_LABELS, canRecord: canRecordFor(actor, premises.organisation_id),
     });
   });
 
@@ -39,7 +41,7 @@ export async function registerEnforcementDetails(app: FastifyInstance, services:
     return reply.page('staff/enforcement/visit-detail.njk', {
       ...detail, operation, force: await organisationName(detail.visit.organisation_id),
       seized: detail.seizedAssets.map((a) => ({ ...a, amount: formatMoney(a.amount_minor, a.currency) })),
-      history: await history(actor, detail.visit.organisation_id, detail.visit.id), labels: ENFORCEMENT_LABELS,
+      history: await history(actor, detail.visit.organisation_id, detail.visit.id), labels: ENFORCEMENT_LABELS, canRecord: canRecordFor(actor, detail.visit.organisation_id),
     });
   });
 
@@ -49,7 +51,7 @@ export async function registerEnforcementDetails(app: FastifyInstance, services:
     return reply.page('staff/enforcement/person-detail.njk', {
       ...detail, aliases: parsedList(detail.person.aliases), phones: parsedList(detail.person.phone_numbers), languages: parsedList(detail.person.languages),
       documents: parsedList(detail.person.identity_documents), force: await organisationName(detail.person.organisation_id),
-      history: await history(actor, detail.person.organisation_id, detail.person.id), labels: ENFORCEMENT_LABELS,
+      history: await history(actor, detail.person.organisation_id, detail.person.id), labels: ENFORCEMENT_LABELS, canRecord: canRecordFor(actor, detail.person.organisation_id),
     });
   });
 
@@ -58,7 +60,8 @@ export async function registerEnforcementDetails(app: FastifyInstance, services:
     const detail = await records.getArrest(actor, (request.params as { arrestId: string }).arrestId);
     return reply.page('staff/enforcement/arrest-detail.njk', {
       ...detail, force: await organisationName(detail.arrest.organisation_id),
-      history: await history(actor, detail.arrest.organisation_id, detail.arrest.id), labels: ENFORCEMENT_LABELS,
+      history: await history(actor, detail.arrest.organisation_id, detail.arrest.id), labels: ENFORCEMENT_LABELS, canRecord: canRecordFor(actor, detail.arrest.organisation_id),
+      outcomeItems: courtOutcomes.terms.map((t) => ({ value: t.id, text: t.label })),
     });
   });
 }

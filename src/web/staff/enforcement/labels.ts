@@ -6,7 +6,7 @@ import { nationalities } from '../../../domain/vocabularies/nationalities.ts';
 import { offenceTerms } from '../../../domain/vocabularies/offences.ts';
 import { premisesTypes } from '../../../domain/vocabularies/premisesTypes.ts';
 import { seizedAssetTypes } from '../../../domain/vocabularies/seizedAssetTypes.ts';
-import { personRoles, visitOutcomes } from '../../../domain/vocabularies/visits.ts';
+import { personRoles, sexes, visitOutcomes } from '../../../domain/vocabularies/enforcementRecording.ts';
 import type { Term } from '../../../domain/vocabularies/vocabulary.ts';
 
 function labelsOf(terms: readonly Term[]): Record<string, string> {
@@ -17,7 +17,7 @@ export const ENFORCEMENT_LABELS = {
   premisesTypes: labelsOf(premisesTypes.terms),
   visitOutcomes: labelsOf(visitOutcomes.terms),
   personRoles: labelsOf(personRoles.terms),
-  sexes: { female: 'Female', male: 'Male', unknown: 'Not known' } as Record<string, string>,
+  sexes: labelsOf(sexes.terms),
   nationalities: labelsOf(nationalities.terms),
   exploitationTypes: labelsOf(exploitationTypes.terms),
   consents: labelsOf(consents.terms),

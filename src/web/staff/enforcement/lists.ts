@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { readableForces } from '../../../access/policies/enforcementRecords.ts';
+import { canRecordFor, readableForces } from '../../../access/policies/enforcementRecords.ts';
 import { rolesOnly } from '../../../access/policies/routes.ts';
 import type { Actor } from '../../../access/actor.ts';
 import type { Services } from '../../../services/index.ts';
@@ -84,7 +84,12 @@ export async function registerEnforcementLists(app: FastifyInstance, services: S
     }, pageOf(query));
     return render(reply, 'staff/enforcement/premises.njk', '/premises', query, listing, {
       premisesTypeItems: selectItems(ENFORCEMENT_LABELS.premisesTypes, f['premisesType'], 'Any type'),
+      canRecordPremises: canRecordOwnForce(actorOf(request)),
     });
   });
 
+}
+
+function canRecordOwnForce(actor: Actor): boolean {
+  return actor.kind === 'user' && canRecordFor(actor, actor.organisationId);
 }
