@@ -5,6 +5,7 @@ import { ConfigError } from '../config.ts';
 import { registerAuditCommand } from './commands/audit.ts';
 import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerImportCommand } from './commands/import.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommand } from './commands/org.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerOrgCommand(program);
   registerAuditCommand(program);
   registerBackupCommand(program);
+  registerImportCommand(program);
   return program;
 }
 
