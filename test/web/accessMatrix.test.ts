@@ -14,6 +14,9 @@ type Expected = 'public' | 'signed-in' | readonly Role[];
 const ADMINS = ['organisation-administrator', 'system-administrator'] as const;
 const SYSTEM_ADMIN = ['system-administrator'] as const;
 const AUDIT_READERS = ['supervisor', 'system-administrator'] as const;
+const RECORD_READERS = ['officer', 'supervisor', 'analyst'] as const;
+const RECORD_MAKERS = ['officer', 'supervisor'] as const;
+const RESULT_READERS = ['supervisor', 'analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -36,6 +39,11 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/users': ADMINS, 'GET /api/v1/users/:id': ADMINS, 'POST /api/v1/users': ADMINS, 'PUT /api/v1/users/:id/roles': ADMINS,
   'POST /api/v1/users/:id/disable': ADMINS, 'POST /api/v1/users/:id/enable': ADMINS,
   'GET /api/v1/audit-events': AUDIT_READERS,
+  'GET /visits.csv': RECORD_READERS, 'GET /people.csv': RECORD_READERS, 'GET /arrests.csv': RECORD_READERS, 'GET /premises.csv': RECORD_READERS,
+  'GET /api/v1/operations': RECORD_READERS, 'GET /api/v1/results': RESULT_READERS,
+  'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
+  'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
+  'POST /api/v1/imports/:kind': RECORD_MAKERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -72,6 +80,7 @@ describe('access matrix: every route, every role', () => {
     parameters['userId'] = target.user.id;
     parameters['organisationId'] = await organisationId(runtime, 'charity-open-door');
     parameters['tokenId'] = '01900000-0000-7000-8000-000000000000';
+    parameters['kind'] = 'premises';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

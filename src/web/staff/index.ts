@@ -7,6 +7,7 @@ import { guardRoutes } from '../routeGuard.ts';
 import { sessionPlugin } from '../sessions.ts';
 import { registerAccountRoutes } from './account.ts';
 import { registerAuditRoutes } from './audit.ts';
+import { registerEnforcementExportRoutes } from './enforcementExports.ts';
 import { registerHomeRoutes } from './home.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
@@ -51,6 +52,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerUserRoutes(app, services);
   await registerAuditRoutes(app, services);
   await registerAccountRoutes(app, services);
+  await registerEnforcementExportRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {
