@@ -82,16 +82,24 @@ describeEachDatabase('importing enforcement records from CSV', (dialect) => {
       'H-3,V-1,suspect,Dan,Pop,,male,',
       '',
       'H-4,V-9,suspect,Ion,Pop,1980-01-01,,',
+      'H-5,V-1,suspect,Bo,Pop,,alien,"A bad row is reported',
+      'at the line it starts on."',
     ].join('\n');
     const report = await load('people', csv);
     expect(report.imported).toBe(2);
     expect(report.rejected).toEqual([
       { line: 5, reason: 'role "victim" is not a role (one of: potential-victim, suspect, other-present); date of birth "31/02/1990" is not a date (write it as 1990-02-28 or 28/02/1990)' },
       { line: 8, reason: 'sex is missing; visit reference "V-9" is not known for this force: import the visits file first' },
+      { line: 9, reason: 'sex "alien" is not a sex (one of: female, male, unknown)' },
     ]);
     const analyst = await actorFor(runtime, demoAccount('analyst'));
     const mai = (await runtime.services.enforcementRecords.listPeople(analyst, { name: 'mai tran', forceId: fixture.met, from: '2007-07-01' })).rows;
     expect(mai.map((p) => p.account)).toEqual(['She said:\nwe were locked in.\nNobody could leave.']);
+  });
+
+  it('reads a spreadsheet’s byte-order mark, CRLF line ends and blank lines without losing count of lines', async () => {
+    const csv = '\uFEFFReference,Type,Address,Town,Postcode\r\n\r\nP-7,sauna,1 Road,Luton,LU1 1AA\r\n  \r\nP-8,igloo,2 Road,Luton,LU1 1AA\r\n';
+    expect(await load('premises', csv)).toMatchObject({ imported: 1, rejected: [{ line: 5, reason: expect.stringContaining('type "igloo"') as string }] });
   });
 
   it('loads nothing with allOrNothing when any row is bad, and everything when none is', async () => {
