@@ -5,13 +5,14 @@
 import type { Actor } from '../access/actor.ts';
 import { ForbiddenError, ValidationError } from '../access/errors.ts';
 import { canRecordFor } from '../access/policies/enforcementRecords.ts';
+import { isJurisdiction } from '../domain/calendar/jurisdiction.ts';
 import { newId } from '../store/ids.ts';
 import type { OrganisationRow } from '../store/schema.ts';
 import type { Repositories } from '../store/store.ts';
 import { recordAudit } from './auditTrail.ts';
 import { isoNow, type ServiceContext } from './context.ts';
 import { csvRows, ImportFileError } from './import/csvRecords.ts';
-import { arrestsLoader, peopleLoader, premisesLoader, visitsLoader, type Draft, type ImportKind, type KindLoader, type Links } from './import/kinds.ts';
+import { arrestsLoader, peopleLoader, premisesLoader, visitsLoader, type Draft, type ImportKind, type KindLoader, type Links, type ReadSetting } from './import/kinds.ts';
 import { RowReader } from './import/rowReader.ts';
 
 export interface ImportOptions {
@@ -69,10 +70,11 @@ async function importWith<R>(context: ServiceContext, actor: Actor, kind: Import
   const now = isoNow(context.clock);
   const rejected: RejectedRow[] = [];
   const drafts: Array<ReadRow<R>> = [];
+  const setting: ReadSetting = { today: now.slice(0, 10), now, jurisdiction: isJurisdiction(force.jurisdiction) ? force.jurisdiction : null };
   try {
     for await (const row of csvRows(source, loader.columns)) {
       const reader = new RowReader(row.fields);
-      drafts.push({ line: row.line, draft: loader.read(reader, now.slice(0, 10), now), problems: reader.problems });
+      drafts.push({ line: row.line, draft: loader.read(reader, setting), problems: reader.problems });
     }
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;

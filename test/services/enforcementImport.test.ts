@@ -97,6 +97,14 @@ describeEachDatabase('importing enforcement records from CSV', (dialect) => {
     expect(mai.map((p) => p.account)).toEqual(['She said:\nwe were locked in.\nNobody could leave.']);
   });
 
+  it('refuses an arrest for an offence of another jurisdiction than the force’s', async () => {
+    await load('premises', PREMISES);
+    await load('visits', VISITS);
+    await load('people', PEOPLE);
+    const report = await load('arrests', `${ARRESTS}\nA-2,H-2,htes-2015-s1-human-trafficking,2016-03-01 10:00,`);
+    expect(report).toMatchObject({ imported: 1, rejected: [{ line: 3, reason: 'offence htes-2015-s1-human-trafficking is not an offence in England and Wales' }] });
+  });
+
   it('reads a spreadsheet’s byte-order mark, CRLF line ends and blank lines without losing count of lines', async () => {
     const csv = '\uFEFFReference,Type,Address,Town,Postcode\r\n\r\nP-7,sauna,1 Road,Luton,LU1 1AA\r\n  \r\nP-8,igloo,2 Road,Luton,LU1 1AA\r\n';
     expect(await load('premises', csv)).toMatchObject({ imported: 1, rejected: [{ line: 5, reason: expect.stringContaining('type "igloo"') as string }] });

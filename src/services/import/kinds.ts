@@ -1,8 +1,9 @@
 // The four kinds of record a force can import, each with its columns (documented in
 // docs/import.md), how a row is read, and what it refers to: a visit names its premises, a person
 // their visit, an arrest its person, by the references the force's own spreadsheets use.
+import { jurisdictionLabel, type Jurisdiction } from '../../domain/calendar/jurisdiction.ts';
 import { nameSearchText } from '../../domain/nameSearch.ts';
-import { consents, exploitationTypes, nationalities, offences, premisesTypes } from '../../domain/vocabularies/index.ts';
+import { consents, exploitationTypes, nationalities, offences, offencesIn, premisesTypes } from '../../domain/vocabularies/index.ts';
 import { personRoles, sexes, visitOutcomes } from '../../domain/vocabularies/recordTerms.ts';
 import type { ArrestRow, PersonFoundRow, PremisesRow, VisitRow } from '../../store/schema.ts';
 import type { Repositories } from '../../store/store.ts';
@@ -38,10 +39,17 @@ export interface Draft<R> {
   build(links: Links): R;
 }
 
+/** What reading a row needs to know beyond the row: the date, and the force's jurisdiction (none for a UK-wide force). */
+export interface ReadSetting {
+  today: string;
+  now: string;
+  jurisdiction: Jurisdiction | null;
+}
+
 export interface KindLoader<R> {
   columns: ColumnSet;
   parentKind: Exclude<ImportKind, 'arrests'> | null;
-  read(reader: RowReader, today: string, now: string): Draft<R>;
+  read(reader: RowReader, setting: ReadSetting): Draft<R>;
   insert(repositories: Repositories, rows: readonly R[]): Promise<void>;
 }
 
@@ -72,7 +80,7 @@ export const premisesLoader: KindLoader<PremisesRow> = {
 export const visitsLoader: KindLoader<VisitRow> = {
   columns: { required: ['reference', 'premises_reference', 'operation_code', 'visited_at', 'warrant', 'outcome'], optional: ['notes'] },
   parentKind: 'premises',
-  read(reader, _today, now) {
+  read(reader, { now }) {
     const reference = reader.required('reference', REFERENCE_MAX);
     const premisesReference = reader.required('premises_reference', REFERENCE_MAX);
     const operationCode = reader.required('operation_code', 64);
@@ -97,7 +105,7 @@ export const peopleLoader: KindLoader<PersonFoundRow> = {
     optional: ['given_names', 'family_name', 'full_name', 'aliases', 'date_of_birth', 'estimated_age', 'nationality', 'languages', 'phone_numbers', 'account', 'exploitation_type', 'possible_child', 'consent', 'interpreter_language'],
   },
   parentKind: 'visits',
-  read(reader, today) {
+  read(reader, { today }) {
     const reference = reader.required('reference', REFERENCE_MAX);
     const visitReference = reader.required('visit_reference', REFERENCE_MAX);
     const role = reader.term('role', personRoles, 'a role', { required: true });
@@ -136,12 +144,16 @@ export const peopleLoader: KindLoader<PersonFoundRow> = {
 export const arrestsLoader: KindLoader<ArrestRow> = {
   columns: { required: ['reference', 'person_reference', 'offence', 'arrested_at'], optional: ['place'] },
   parentKind: 'people',
-  read(reader, _today, now) {
+  read(reader, { now, jurisdiction }) {
     const reference = reader.required('reference', REFERENCE_MAX);
     const personReference = reader.required('person_reference', REFERENCE_MAX);
     const offence = reader.term('offence', offences, 'an offence code (see docs/import.md)', { required: true });
     const arrestedAt = reader.dateTime('arrested_at', { notAfter: now });
     const place = reader.text('place', { maxLength: 200 }) ?? '';
+    // Not checked by year: an arrest today may be for an offence committed under a law since replaced.
+    if (offence !== null && jurisdiction !== null && !offencesIn(jurisdiction).some((o) => o.id === offence)) {
+      reader.problems.push(`offence ${offence} is not an offence in ${jurisdictionLabel(jurisdiction)}`);
+    }
     return {
       reference, parentReference: personReference, operationCode: null,
       build: (links) => ({
