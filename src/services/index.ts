@@ -2,6 +2,7 @@ import { ApiTokenService } from './apiTokens.ts';
 import { AuditService } from './audit.ts';
 import { AuthenticationService } from './authentication.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
+import { EnforcementExportService } from './enforcementExport.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
@@ -17,12 +18,14 @@ export interface Services {
   audit: AuditService;
   enforcementRecords: EnforcementRecordService;
   enforcementRecording: EnforcementRecordingService;
+  enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
 export function createServices(context: ServiceContext): Services {
   const authentication = new AuthenticationService(context);
+  const enforcementRecords = new EnforcementRecordService(context);
   return {
     context,
     authentication,
@@ -30,8 +33,9 @@ export function createServices(context: ServiceContext): Services {
     users: new UserService(context),
     apiTokens: new ApiTokenService(context, authentication),
     audit: new AuditService(context),
-    enforcementRecords: new EnforcementRecordService(context),
+    enforcementRecords,
     enforcementRecording: new EnforcementRecordingService(context),
+    enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
   };
 }

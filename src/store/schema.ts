@@ -193,6 +193,16 @@ export interface FormSubmissionTable {
   created_at: string;
 }
 
+export interface ImportReferenceTable {
+  organisation_id: string;
+  /** premises, visits, people or arrests */
+  kind: string;
+  /** As written in the force's spreadsheet. */
+  reference: string;
+  record_id: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   operations: OperationTable;
   operation_participants: OperationParticipantTable;
@@ -203,6 +213,7 @@ export interface DatabaseSchema {
   charges: ChargeTable;
   seized_assets: SeizedAssetTable;
   form_submissions: FormSubmissionTable;
+  import_references: ImportReferenceTable;
   organisations: OrganisationTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -225,3 +236,4 @@ export type PersonFoundRow = Selectable<PersonFoundTable>;
 export type ArrestRow = Selectable<ArrestTable>;
 export type ChargeRow = Selectable<ChargeTable>;
 export type SeizedAssetRow = Selectable<SeizedAssetTable>;
+export type ImportReferenceRow = Selectable<ImportReferenceTable>;

@@ -4,6 +4,7 @@ import type { Database, Dialect } from './database.ts';
 import { ApiTokenRepository } from './repositories/apiTokens.ts';
 import { ArrestRepository } from './repositories/arrests.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
+import { ImportReferenceRepository } from './repositories/importReferences.ts';
 import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
@@ -28,6 +29,7 @@ export interface Repositories {
   arrests: ArrestRepository;
   operationResults: OperationResultsRepository;
   formSubmissions: FormSubmissionRepository;
+  importReferences: ImportReferenceRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -44,6 +46,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     arrests: new ArrestRepository(db),
     operationResults: new OperationResultsRepository(db),
     formSubmissions: new FormSubmissionRepository(db),
+    importReferences: new ImportReferenceRepository(db),
   };
 }
 

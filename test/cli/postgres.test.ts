@@ -52,7 +52,7 @@ describe.runIf(serverUrl !== undefined && serverUrl !== '')('lifeline on Postgre
     const result = await runLifeline(['migrate', '--with-roles'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`applied 0001-spine; ${CORE_ROSTER.length} organisations added to the roster.`);
+    expect(result.stdout).toContain(`applied 0001-spine, 0002-operation-records, 0003-import-references; ${CORE_ROSTER.length} organisations added to the roster.`);
     expect(result.stdout).toContain('Public surface role ready');
 
     await withClient(databaseUrl, async (client) => {

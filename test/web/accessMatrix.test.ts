@@ -17,6 +17,9 @@ const SYSTEM_ADMIN = ['system-administrator'] as const;
 const AUDIT_READERS = ['supervisor', 'system-administrator'] as const;
 const ENFORCEMENT_READERS = ['officer', 'supervisor', 'analyst'] as const;
 const RECORDERS = ['officer', 'supervisor'] as const;
+const RECORD_READERS = ['officer', 'supervisor', 'analyst'] as const;
+const RECORD_MAKERS = ['officer', 'supervisor'] as const;
+const RESULT_READERS = ['supervisor', 'analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -50,6 +53,11 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /arrests/:arrestId/charges/new': RECORDERS, 'POST /arrests/:arrestId/charges/new': RECORDERS,
   'POST /charges/:chargeId/outcome': RECORDERS,
   'GET /visits/:visitId/assets/new': RECORDERS, 'POST /visits/:visitId/assets/new': RECORDERS,
+  'GET /visits.csv': RECORD_READERS, 'GET /people.csv': RECORD_READERS, 'GET /arrests.csv': RECORD_READERS, 'GET /premises.csv': RECORD_READERS,
+  'GET /api/v1/operations': RECORD_READERS, 'GET /api/v1/results': RESULT_READERS,
+  'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
+  'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
+  'POST /api/v1/imports/:kind': RECORD_MAKERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -93,6 +101,7 @@ describe('access matrix: every route, every role', () => {
     parameters['personId'] = enforcement.people.popescu;
     parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
     parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
+    parameters['kind'] = 'premises';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);
