@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseLocation } from '../config.ts';
 import { inCodeMigrations } from './migrations/index.ts';
@@ -33,9 +33,9 @@ export function openDatabase(location: DatabaseLocation, options: OpenOptions = 
     // WAL lets readers carry on during a write; the busy timeout waits for a lock instead of failing at once.
     connection.pragma('journal_mode = WAL');
     connection.pragma('foreign_keys = ON');
-    connection.pragma('busy_timeout = 5000');
+    connection.pragma('busy_timeout = 15000');
     connection.pragma('synchronous = NORMAL');
-    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+    const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }) });
     return { db, dialect: 'sqlite', description: `SQLite ${location.file}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -109,5 +109,27 @@ export async function isReachable(database: Database): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at the start and wait for it
+ * (busy timeout) when another process holds it. A deferred transaction that reads first and
+ * writes later fails at once with "database is locked" when another process wrote in between,
+ * which is what happens when a command line tool and the server share one database file.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(sqliteConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.sqliteConfig);
   }
 }

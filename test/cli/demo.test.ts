@@ -49,15 +49,19 @@ describe.concurrent('demo, each test in its own data folder', () => {
   });
 
   describe('lifeline demo', () => {
-    it('loads the demo partners and one account per listed demo account, once', async () => {
+    it('loads the demo partners, one account per listed demo account and the demo operation, once', async () => {
       const data = dataDir('development');
       const first = await runLifeline(['demo'], data.env);
-      expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
-      expect(first.stdout).toBe(`${DEMO_ACCOUNTS.length} demo accounts added (0 already present).\n`);
+      // Progress goes to standard error; the summary to standard output.
+      expect(first.stderr).toMatch(/^(Generating the demo operation \(visits\): \d+\/800\n)+$/);
+      const [accounts, loaded] = first.stdout.trimEnd().split('\n');
+      expect(accounts).toBe(`${DEMO_ACCOUNTS.length} demo accounts added (0 already present).`);
+      expect(loaded).toMatch(/^Loaded 2 operations, \d+ premises, 800 visits, \d+ people found and \d+ arrests\. Ground truth: .*demo-ground-truth\.ndjson$/);
       const again = await runLifeline(['demo', '--seed', '7'], data.env);
-      expect(again.code).toBe(0);
+      expect(again.code).toBe(1);
       expect(again.stdout).toBe(`0 demo accounts added (${DEMO_ACCOUNTS.length} already present).\n`);
+      expect(again.stderr).toContain('already holds operation records');
 
       const database = new SQLite(data.databaseFile, { readonly: true });
       try {
