@@ -3,7 +3,7 @@
 // event records who exported which list, with which filters, and how many rows.
 import type { Actor } from '../access/actor.ts';
 import { nationalities, offences, premisesTypes } from '../domain/vocabularies/index.ts';
-import { personRoles, sexes, visitOutcomes } from '../domain/vocabularies/recordTerms.ts';
+import { personRoles, sexes, visitOutcomes } from '../domain/vocabularies/enforcementRecording.ts';
 import type { Term, Vocabulary } from '../domain/vocabularies/vocabulary.ts';
 import type { Listing, Page } from '../store/repositories/enforcementScope.ts';
 import { recordAudit } from './auditTrail.ts';

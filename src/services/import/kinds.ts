@@ -4,7 +4,7 @@
 import { jurisdictionLabel, type Jurisdiction } from '../../domain/calendar/jurisdiction.ts';
 import { nameSearchText } from '../../domain/nameSearch.ts';
 import { consents, exploitationTypes, nationalities, offences, offencesIn, premisesTypes } from '../../domain/vocabularies/index.ts';
-import { personRoles, sexes, visitOutcomes } from '../../domain/vocabularies/recordTerms.ts';
+import { personRoles, sexes, visitOutcomes } from '../../domain/vocabularies/enforcementRecording.ts';
 import type { ArrestRow, PersonFoundRow, PremisesRow, VisitRow } from '../../store/schema.ts';
 import type { Repositories } from '../../store/store.ts';
 import type { ColumnSet } from './csvRecords.ts';
