@@ -68,6 +68,7 @@ export async function loadDemoOperation(context: ServiceContext, options: DemoOp
   } finally {
     if (truth !== null) await new Promise<void>((resolve) => truth.end(resolve));
   }
+  await context.store.refreshQueryStatistics();
   await context.store.transaction((repositories) => recordAudit(repositories, systemActor('demo'), now, {
     action: 'demo.load-operation', subjectType: 'operation', subjectId: null, subjectOrganisationId: null,
     details: { seed: options.seed, scale: options.scale, ...report },

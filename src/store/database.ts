@@ -103,6 +103,15 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
 
+/**
+ * Refreshes the planner's statistics after a bulk load. Without them SQLite joins people to
+ * visits by scanning every person and sorting, instead of walking the visit-time index and
+ * stopping at the page size.
+ */
+export async function refreshQueryStatistics(database: Database): Promise<void> {
+  await sql`analyze`.execute(database.db);
+}
+
 export async function isReachable(database: Database): Promise<boolean> {
   try {
     await sql`select 1`.execute(database.db);

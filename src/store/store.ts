@@ -1,6 +1,6 @@
 // The store: repositories bound to the database or to one transaction. Services never see SQL.
 import type { Kysely } from 'kysely';
-import type { Database, Dialect } from './database.ts';
+import { refreshQueryStatistics, type Database, type Dialect } from './database.ts';
 import { ApiTokenRepository } from './repositories/apiTokens.ts';
 import { ArrestRepository } from './repositories/arrests.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
@@ -64,6 +64,10 @@ export class Store {
   /** Runs work in one transaction: a change and its audit event commit together or not at all. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
     return this.database.db.transaction().execute((trx) => work(bindRepositories(trx, this.database.dialect)));
+  }
+
+  refreshQueryStatistics(): Promise<void> {
+    return refreshQueryStatistics(this.database);
   }
 
   close(): Promise<void> {

@@ -29,17 +29,22 @@ export class PersonFoundRepository {
   }
 
   async list(query: PeopleQuery, page: Page): Promise<Listing<PersonListRow>> {
-    let select = this.db.selectFrom('people_found').innerJoin('visits', 'visits.id', 'people_found.visit_id');
+    // Filters on the visit go through a subquery, so the total is counted on people_found alone.
+    let select = this.db.selectFrom('people_found');
+    if (query.operationId !== undefined || query.from !== undefined || query.to !== undefined) {
+      let visits = this.db.selectFrom('visits').select('visits.id');
+      if (query.operationId !== undefined) visits = visits.where('visits.operation_id', '=', query.operationId);
+      if (query.from !== undefined) visits = visits.where('visits.visited_at', '>=', query.from);
+      if (query.to !== undefined) visits = visits.where('visits.visited_at', '<=', endOfPeriod(query.to));
+      select = select.where('people_found.visit_id', 'in', visits);
+    }
     if (query.organisationIds !== undefined) select = select.where('people_found.organisation_id', 'in', [...query.organisationIds]);
-    if (query.operationId !== undefined) select = select.where('visits.operation_id', '=', query.operationId);
-    if (query.from !== undefined) select = select.where('visits.visited_at', '>=', query.from);
-    if (query.to !== undefined) select = select.where('visits.visited_at', '<=', endOfPeriod(query.to));
     if (query.role !== undefined) select = select.where('people_found.role', '=', query.role);
     if (query.nationality !== undefined) select = select.where('people_found.nationality', '=', query.nationality);
     if (query.visitId !== undefined) select = select.where('people_found.visit_id', '=', query.visitId);
     if (query.nameContains !== undefined && query.nameContains !== '') select = select.where('people_found.name_search', 'like', `%${query.nameContains}%`);
     const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    let ordered = select.selectAll('people_found').select(['visits.visited_at', 'visits.operation_id']);
+    let ordered = select.innerJoin('visits', 'visits.id', 'people_found.visit_id').selectAll('people_found').select(['visits.visited_at', 'visits.operation_id']);
     ordered = query.sort === 'name'
       ? ordered.orderBy('people_found.family_name', query.direction ?? 'asc').orderBy('people_found.given_names', query.direction ?? 'asc')
       : ordered.orderBy('visits.visited_at', query.direction ?? 'desc');
