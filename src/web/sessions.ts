@@ -14,7 +14,7 @@ export const SESSION_COOKIE = 'lifeline_session';
 /** Where a person is in signing in. Only `signed-in` makes them an actor. */
 export type SignInStage =
   | { stage: 'signed-in'; userId: string; signedInAt: string }
-  | { stage: 'second-factor'; userId: string; step: Exclude<SecondFactorStep, 'none'>; passwordAt: string };
+  | { stage: 'second-factor'; userId: string; step: Exclude<SecondFactorStep, 'none'>; passwordAt: string; next: string };
 
 declare module 'fastify' {
   interface Session {

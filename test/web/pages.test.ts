@@ -91,12 +91,13 @@ describe('staff pages', () => {
     runtime.testClock.advanceMinutes(1);
     const again = new WebClient(app);
     await again.get('/sign-in');
-    const password = await again.post('/sign-in', { email: officer.email, password: officer.password });
+    const password = await again.post('/sign-in', { email: officer.email, password: officer.password, next: '/account' });
     expect(password.headers.location).toBe('/sign-in/second-factor');
     expect((await again.get('/')).headers.location).toMatch(/^\/sign-in/);
     await again.get('/sign-in/second-factor');
     const verified = await again.post('/sign-in/second-factor', { code: currentTotpCode(secret ?? '', runtime.testClock.clock()) });
-    expect(verified.headers.location).toBe('/');
+    // The page asked for before signing in survives the second factor.
+    expect(verified.headers.location).toBe('/account');
     expect((await again.get('/')).statusCode).toBe(200);
   });
 

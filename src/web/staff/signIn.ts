@@ -38,7 +38,7 @@ export async function registerSignInRoutes(app: FastifyInstance, services: Servi
       request.session.signIn = { stage: 'signed-in', userId: outcome.userId, signedInAt: services.context.clock().toISOString() };
       return reply.redirect(next, 303);
     }
-    request.session.signIn = { stage: 'second-factor', userId: outcome.userId, step: outcome.secondFactor, passwordAt: services.context.clock().toISOString() };
+    request.session.signIn = { stage: 'second-factor', userId: outcome.userId, step: outcome.secondFactor, passwordAt: services.context.clock().toISOString(), next };
     return reply.redirect(outcome.secondFactor === 'verify' ? '/sign-in/second-factor' : '/sign-in/enrol', 303);
   });
 
@@ -62,12 +62,14 @@ export async function registerSignInRoutes(app: FastifyInstance, services: Servi
     if (outcome.kind === 'rejected') {
       return reply.code(401).page('staff/second-factor.njk', errorView([{ field: 'code', message: 'Enter the current code from your authenticator app, or an unused recovery code' }]));
     }
+    // The page the person first asked for, kept through the second factor.
+    const next = request.session.signIn?.stage === 'second-factor' ? safeNextPath(request.session.signIn.next ?? '/') : '/';
     await request.session.regenerate();
     request.session.signIn = { stage: 'signed-in', userId, signedInAt: services.context.clock().toISOString() };
     if (outcome.usedRecoveryCode) {
       request.session.flash = { kind: 'important', title: `You used a recovery code. ${outcome.recoveryCodesLeft} left.`, text: 'If you have lost your phone, set up your authenticator app again from your account page.' };
     }
-    return reply.redirect('/', 303);
+    return reply.redirect(next, 303);
   });
 
   const enrolment = new TotpEnrolmentPages(services);
