@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, newContext, type JavaScriptMode } from './browser.ts';
-import { startLifeline, type RunningLifeline } from './server.ts';
+import { startLifeline, type LifelineSeed, type RunningLifeline } from './server.ts';
 
 export interface Harness {
   /** A new person at a new browser: own cookies, JavaScript on or off. */
@@ -11,11 +11,11 @@ export interface Harness {
   readonly baseUrl: string;
 }
 
-export function useLifeline(environment: Record<string, string> = {}): Harness {
+export function useLifeline(environment: Record<string, string> = {}, seed: LifelineSeed = {}): Harness {
   let server: RunningLifeline | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startLifeline(environment);
+    server = await startLifeline(environment, seed);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,12 +1,19 @@
 // Lifeline in this process, on a port of its own, with a database nobody else uses: every
-// test file starts from the same known state (roster and demo accounts, nothing else).
+// test file starts from the same known state (roster and demo accounts, and the demo operation
+// at a small scale only for a file that asks for it).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { openRuntime } from '../../src/runtime.ts';
+import { loadDemoOperation } from '../../src/services/demoOperation.ts';
 import { ensureDemoAccounts, ensureRoster } from '../../src/services/setup.ts';
 import { buildApp } from '../../src/web/app.ts';
+
+export interface LifelineSeed {
+  /** Loads the demo operation (seed 1) at this scale: 0.05 is two operations and about 40 visits, loaded in well under a second. */
+  demoOperationScale?: number;
+}
 
 export interface RunningLifeline {
   baseUrl: string;
@@ -14,7 +21,7 @@ export interface RunningLifeline {
 }
 
 /** `environment` adds to or overrides the test configuration, as the same variables would in production. */
-export async function startLifeline(environment: Record<string, string> = {}): Promise<RunningLifeline> {
+export async function startLifeline(environment: Record<string, string> = {}, seed: LifelineSeed = {}): Promise<RunningLifeline> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -30,6 +37,7 @@ export async function startLifeline(environment: Record<string, string> = {}): P
   try {
     await ensureRoster(runtime.services.context);
     await ensureDemoAccounts(runtime.services.context);
+    if (seed.demoOperationScale !== undefined) await loadDemoOperation(runtime.services.context, { seed: 1, scale: seed.demoOperationScale });
     const app = await buildApp({ config, services: runtime.services, database: runtime.database });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
