@@ -53,8 +53,9 @@ describe.each(JAVASCRIPT_MODES)('an authenticator app, %s', (mode) => {
     expect(await errorSummary(page)).toEqual([WRONG_CODE]);
     const code = nextCode(app);
     await enterSecurityCode(page, code);
-    expect(new URL(page.url()).pathname).toBe('/');
-    expect(await page.locator('main').innerText()).toContain(`You are signed in as ${person.displayName}`);
+    // This sign-in began at /account, and the page asked for survives the second factor.
+    expect(new URL(page.url()).pathname).toBe('/account');
+    expect(await page.locator('.govuk-summary-list').innerText()).toContain(person.displayName);
     await signOut(page);
 
     // A code that has signed someone in once cannot do it again, even inside its 30 seconds.
