@@ -84,7 +84,13 @@ describe('comparisons for this kind of data', () => {
     expect(level('familyName', { givenNames: 'John', familyName: 'Walker' }, { givenNames: 'Wakker', familyName: 'J.' })).toBe(
       'given and family names swapped',
     );
-    // Two initials crossing is not enough.
+    expect(level('familyName', { givenNames: 'Stephen', familyName: 'Walker' }, { givenNames: 'Walker', familyName: 'Stevrn' })).toBe(
+      'given and family names swapped',
+    );
+    // Two weak crossings are not enough.
+    expect(level('familyName', { givenNames: 'Stephen', familyName: 'Wagner' }, { givenNames: 'Walker', familyName: 'Stevrn' })).not.toBe(
+      'given and family names swapped',
+    );
     expect(level('familyName', { givenNames: 'Ana', familyName: 'B.' }, { givenNames: 'Bob', familyName: 'A.' })).not.toBe(
       'given and family names swapped',
     );
@@ -103,8 +109,8 @@ describe('comparisons for this kind of data', () => {
 });
 
 describe('the demo operation (scale 1, seed 1), without labels', () => {
-  // Issue 7 asks for pairwise F1 ≥ 0.95 here. Reached: P 0.940, R 0.889, F1 0.913 (clusters F1
-  // 0.935), so the bounds below hold what was reached, not the issue's figure: the remaining
+  // Issue 7 asks for pairwise F1 ≥ 0.95 here. Reached: P 0.940, R 0.899, F1 0.919 (clusters F1
+  // 0.934), so the bounds below hold what was reached, not the issue's figure: the remaining
   // misses are mostly names swapped *and* mistyped or replaced by a nickname, the false links
   // mostly namesakes without a date of birth. bench/linkage.md records the figures.
   it('links people found across and within forces: pairwise F1 ≥ 0.91 against the ground truth (issue 7: 0.95, not yet met)', async () => {
@@ -124,7 +130,7 @@ describe('the demo operation (scale 1, seed 1), without labels', () => {
     const clusters = clusterAccuracy(result.clusters, entity, source, 'linkAndDedupe');
     expect(pairs.truePairs).toBeGreaterThan(300);
     expect(pairs.precision).toBeGreaterThanOrEqual(0.93);
-    expect(pairs.recall).toBeGreaterThanOrEqual(0.88);
+    expect(pairs.recall).toBeGreaterThanOrEqual(0.89);
     expect(pairs.f1).toBeGreaterThanOrEqual(0.91);
     expect(clusters.f1).toBeGreaterThanOrEqual(0.93);
   }, 30_000);

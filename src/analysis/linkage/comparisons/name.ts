@@ -44,6 +44,8 @@ function secondGivenNames(table: FeatureTable, left: number, right: number): rea
 }
 
 const SWAP_SIMILARITY = 0.9;
+/** A crossing this close counts as weakly as an initial: enough only beside a strong crossing. */
+const LOOSE_SWAP_SIMILARITY = 0.8;
 
 /** Crossed names that are nearly equal; the first-letter check spares most Jaro–Winkler calls. */
 function similarCrossed(pool: StringPool, a: number, b: number): boolean {
@@ -54,7 +56,7 @@ function similarCrossed(pool: StringPool, a: number, b: number): boolean {
 
 /** How the family name of one record stands against the given-name tokens of the other. */
 const CROSS_NONE = 0;
-const CROSS_INITIAL = 1;
+const CROSS_WEAK = 1;
 const CROSS_NAME = 2;
 
 function crossedAgainstTokens(table: FeatureTable, family: number, row: number): number {
@@ -65,7 +67,9 @@ function crossedAgainstTokens(table: FeatureTable, family: number, row: number):
   for (let k = offsets[row] ?? 0; k < (offsets[row + 1] ?? 0); k++) {
     const token = values[k] ?? -1;
     if (similarCrossed(pool, family, token)) return CROSS_NAME;
-    if (isInitialOf(pool, family, token) || isInitialOf(pool, token, family)) best = CROSS_INITIAL;
+    if (isInitialOf(pool, family, token) || isInitialOf(pool, token, family)) best = CROSS_WEAK;
+    else if (token >= 0 && firstCode(pool, family) === firstCode(pool, token) && jaroWinklerIds(pool, family, token) >= LOOSE_SWAP_SIMILARITY)
+      best = CROSS_WEAK;
   }
   return best;
 }
@@ -73,8 +77,9 @@ function crossedAgainstTokens(table: FeatureTable, family: number, row: number):
 /**
  * True when each record's family name is among, or nearly equal to, the other's given names —
  * also when the given names carry a middle name ("Nguyen Thi" / "Thao" against "Thi Thao" /
- * "Nguyeen") — or when one crossing is an initial and the other a name ("Rusu A." / "Andreea
- * Rusu"). Two initials alone are not a swap: too many pairs would share two letters.
+ * "Nguyeen") — or when one crossing is close and the other weak: an initial or a name with a
+ * heavier typo ("Rusu A." / "Andreea Rusu", "Walker Stevrn" / "Stephen Walker"). Two weak
+ * crossings are not a swap: too many pairs share two initials or two loosely similar names.
  */
 function swapped(table: FeatureTable, left: number, right: number): boolean {
   const familyLeft = table.family[left] ?? -1;
@@ -84,7 +89,7 @@ function swapped(table: FeatureTable, left: number, right: number): boolean {
   const one = crossedAgainstTokens(table, familyLeft, right);
   if (one === CROSS_NONE) return false;
   const other = crossedAgainstTokens(table, familyRight, left);
-  return other !== CROSS_NONE && one + other >= CROSS_INITIAL + CROSS_NAME;
+  return other !== CROSS_NONE && one + other >= CROSS_WEAK + CROSS_NAME;
 }
 
 /**
