@@ -5,6 +5,7 @@
  *   npx tsx bench/linkage.ts                 # data sets, kernel, 100,000 records
  *   npx tsx bench/linkage.ts --million       # also 1,000,000 records
  *   npx tsx bench/linkage.ts --only 1000000  # one synthetic size only
+ *   npx tsx bench/linkage.ts --demo          # the demo operation's people only (scales 1 and 10)
  *
  * Results are printed as Markdown; bench/linkage.md records a run.
  */
@@ -13,13 +14,16 @@ import { clusterAccuracy, pairwiseAccuracy, type PairwiseAccuracy } from '../src
 import { prepareRecords } from '../src/analysis/linkage/featureTable.ts';
 import { jaroWinklerIds } from '../src/analysis/linkage/comparisons/name.ts';
 import { jaroWinkler } from '../src/analysis/linkage/jaroWinkler.ts';
+import { personRecordsFromPeopleFound } from '../src/analysis/linkage/fromPeopleFound.ts';
 import { linkRecords, type LinkageResult } from '../src/analysis/linkage/linkage.ts';
 import type { LinkType } from '../src/analysis/linkage/record.ts';
 import { seededRandom } from '../src/analysis/linkage/seededRandom.ts';
+import { EXAMPLE_FORCE_ROSTER, generateOperation } from '../src/demo/index.ts';
 import { concat, loadFebrl, loadFebrlDsgen, loadSplinkFake, type LabelledRecords } from './linkageDatasets.ts';
 import { syntheticPeople } from './syntheticPeople.ts';
 
 const args = process.argv.slice(2);
+const demoOnly = args.includes('--demo');
 const only = args.includes('--only') ? Number(args[args.indexOf('--only') + 1]) : null;
 const sizes = only !== null ? [only] : args.includes('--million') ? [100_000, 1_000_000] : [100_000];
 
@@ -31,10 +35,10 @@ interface Timed {
   readonly cpuSeconds: number;
 }
 
-async function timed(data: LabelledRecords, linkType?: LinkType): Promise<Timed> {
+async function timed(data: LabelledRecords, linkType?: LinkType, defaultCountry: 'AU' | 'GB' = 'AU'): Promise<Timed> {
   const start = Date.now();
   const cpu = process.cpuUsage();
-  const result = await linkRecords(data.records, { prepare: { defaultCountry: 'AU' }, ...(linkType !== undefined ? { linkType } : {}) });
+  const result = await linkRecords(data.records, { prepare: { defaultCountry }, ...(linkType !== undefined ? { linkType } : {}) });
   const used = process.cpuUsage(cpu);
   return { result, wallSeconds: (Date.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
@@ -69,6 +73,26 @@ async function datasets(): Promise<void> {
     const run = await timed(data, linkType);
     const { pairs, clusters } = accuracy(run, data);
     console.log(`| ${name} | ${pairs.truePairs} | ${format(pairs)} | ${format(clusters)} | ${run.wallSeconds.toFixed(1)} | ${run.cpuSeconds.toFixed(1)} |`);
+  }
+}
+
+/** Issue 7's figure: people found on the demo operation's visits, forces as sources, the generator's truth. */
+async function demoOperation(scales: readonly number[]): Promise<void> {
+  console.log('\n## Demo operation (seed 1, EXAMPLE_FORCE_ROSTER), people found, no labels\n');
+  console.log('| scale | records | forces | true pairs | pairs P | pairs R | pairs F1 | clusters P | clusters R | clusters F1 | wall s | CPU s |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const scale of scales) {
+    const { records, truth } = generateOperation({ seed: 1, scale, forces: EXAMPLE_FORCE_ROSTER });
+    const people = personRecordsFromPeopleFound(records.peopleFound, records.visits, EXAMPLE_FORCE_ROSTER);
+    const truePerson = new Map<string, string>();
+    for (const person of truth.people) for (const r of person.records) truePerson.set(r.personFoundId, person.truePersonId);
+    const entity = people.map((p) => truePerson.get(p.recordId) ?? p.recordId);
+    const run = await timed({ records: people, entity }, undefined, 'GB');
+    const { pairs, clusters } = accuracy(run, { records: people, entity });
+    const forces = new Set(people.map((p) => p.sourceId)).size;
+    console.log(
+      `| ${scale} | ${people.length} | ${forces} | ${pairs.truePairs} | ${format(pairs)} | ${format(clusters)} | ${run.wallSeconds.toFixed(1)} | ${run.cpuSeconds.toFixed(1)} |`,
+    );
   }
 }
 
@@ -130,8 +154,12 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}\n`,
 );
-if (only === null) {
-  await datasets();
-  kernel();
+if (demoOnly) await demoOperation([1, 10]);
+else {
+  if (only === null) {
+    await datasets();
+    await demoOperation([1, 10]);
+    kernel();
+  }
+  for (const size of sizes) await synthetic(size);
 }
-for (const size of sizes) await synthetic(size);

@@ -124,12 +124,21 @@ export function defaultSettings(kinds: readonly ComparisonKind[], linkType: Link
     if (!has('dateOfBirth')) training.push({ keys: ['postcode'] });
   }
   if (has('alias')) blockingRules.push({ keys: ['aliasName'] });
+  // Pairs sharing an identifier are nearly all matches, so they show how names and dates of
+  // birth vary within one person. A session blocked on names also holds namesakes, who agree on
+  // sex and nationality as well, so EM takes them for matches and m for a differing date of
+  // birth comes out far too high; with an identifier to train on, that session is left out.
+  const identifierTraining: BlockingRuleSpec[] = [];
+  if (has('documentNumber')) identifierTraining.push({ keys: ['documentNumber'] });
+  if (has('phone')) identifierTraining.push({ keys: ['phone'] });
+  const trainingBlockingRules =
+    identifierTraining.length > 0 ? [...training.filter((rule) => !rule.keys.includes('givenName')), ...identifierTraining] : training;
   return {
     linkType,
     comparisons,
     // Small inputs are compared exhaustively: blocking can only lose matches there.
     blockingRules: possiblePairs <= EXHAUSTIVE_PAIR_LIMIT ? [{ keys: [] }] : blockingRules,
-    trainingBlockingRules: training,
+    trainingBlockingRules,
     deterministicRules: deterministic,
     deterministicRulesRecall: 0.8,
     priorMethod: 'candidatePairs',

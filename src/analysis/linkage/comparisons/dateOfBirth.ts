@@ -8,6 +8,17 @@ function approximateDay(year: number, month: number, day: number): number {
   return year * DAYS_PER_YEAR + (Math.max(month, 1) - 1) * 30.44 + Math.max(day, 1);
 }
 
+/**
+ * Days between two dates, a partial date standing for every day it covers: "1970" and
+ * "1971-04-29" are four months apart, not fifteen, as the person may be born in December 1970.
+ */
+function daysApart(yearL: number, monthL: number, dayL: number, yearR: number, monthR: number, dayR: number): number {
+  const span = (month: number, day: number): number => (month === 0 ? DAYS_PER_YEAR : day === 0 ? 30.44 : 0);
+  const startL = approximateDay(yearL, monthL, dayL);
+  const startR = approximateDay(yearR, monthR, dayR);
+  return Math.max(0, startR - (startL + span(monthL, dayL)), startL - (startR + span(monthR, dayR)));
+}
+
 function digitDifferences(a: number, b: number, width: number): number {
   let count = 0;
   for (let k = 0; k < width; k++) {
@@ -44,8 +55,7 @@ function levels(table: FeatureTable, left: number, right: number, ageBandYears: 
     const monthsKnown = monthL !== 0 && monthR !== 0;
     if (yearL === yearR && (!monthsKnown || monthL === monthR)) return 4;
   }
-  const distance = Math.abs(approximateDay(yearL, monthL, dayL) - approximateDay(yearR, monthR, dayR));
-  if (distance <= DAYS_PER_YEAR) return 5;
+  if (daysApart(yearL, monthL, dayL, yearR, monthR, dayR) <= DAYS_PER_YEAR) return 5;
   return 7;
 }
 

@@ -28,7 +28,24 @@ function givenTokensContain(table: FeatureTable, row: number, id: number): boole
   return false;
 }
 
+/**
+ * The second given names when both records have several and the first ones are equal; else -1.
+ * A shared leading name such as Vietnamese "Văn" or "Thị" (or any common first name) says little
+ * about the rest, yet over the whole string it earns the Winkler prefix bonus: "Văn Cường" and
+ * "Văn Long" score 0.9 as strings, though they are different names.
+ */
+function secondGivenNames(table: FeatureTable, left: number, right: number): readonly [number, number] | null {
+  const { offsets, values } = table.givenTokens;
+  const startL = offsets[left] ?? 0;
+  const startR = offsets[right] ?? 0;
+  if ((offsets[left + 1] ?? 0) - startL < 2 || (offsets[right + 1] ?? 0) - startR < 2) return null;
+  if (values[startL] !== values[startR]) return null;
+  return [values[startL + 1] ?? -1, values[startR + 1] ?? -1];
+}
+
 const SWAP_SIMILARITY = 0.9;
+/** A crossing this close counts as weakly as an initial: enough only beside a strong crossing. */
+const LOOSE_SWAP_SIMILARITY = 0.8;
 
 /** Crossed names that are nearly equal; the first-letter check spares most Jaro–Winkler calls. */
 function similarCrossed(pool: StringPool, a: number, b: number): boolean {
@@ -37,15 +54,42 @@ function similarCrossed(pool: StringPool, a: number, b: number): boolean {
   return firstCode(pool, a) === firstCode(pool, b) && jaroWinklerIds(pool, a, b) >= SWAP_SIMILARITY;
 }
 
+/** How the family name of one record stands against the given-name tokens of the other. */
+const CROSS_NONE = 0;
+const CROSS_WEAK = 1;
+const CROSS_NAME = 2;
+
+function crossedAgainstTokens(table: FeatureTable, family: number, row: number): number {
+  if (family < 0) return CROSS_NONE;
+  const { offsets, values } = table.givenTokens;
+  const pool = table.pool;
+  let best = CROSS_NONE;
+  for (let k = offsets[row] ?? 0; k < (offsets[row + 1] ?? 0); k++) {
+    const token = values[k] ?? -1;
+    if (similarCrossed(pool, family, token)) return CROSS_NAME;
+    if (isInitialOf(pool, family, token) || isInitialOf(pool, token, family)) best = CROSS_WEAK;
+    else if (token >= 0 && firstCode(pool, family) === firstCode(pool, token) && jaroWinklerIds(pool, family, token) >= LOOSE_SWAP_SIMILARITY)
+      best = CROSS_WEAK;
+  }
+  return best;
+}
+
 /**
- * True when the left family name is among the right given names and the other way round, or
- * when the crossed names are nearly equal (swapped and mistyped: "Newsom Erin" / "Erin Newson").
+ * True when each record's family name is among, or nearly equal to, the other's given names —
+ * also when the given names carry a middle name ("Nguyen Thi" / "Thao" against "Thi Thao" /
+ * "Nguyeen") — or when one crossing is close and the other weak: an initial or a name with a
+ * heavier typo ("Rusu A." / "Andreea Rusu", "Walker Stevrn" / "Stephen Walker"). Two weak
+ * crossings are not a swap: too many pairs share two initials or two loosely similar names.
  */
 function swapped(table: FeatureTable, left: number, right: number): boolean {
   const familyLeft = table.family[left] ?? -1;
   const familyRight = table.family[right] ?? -1;
   if (givenTokensContain(table, right, familyLeft) && givenTokensContain(table, left, familyRight)) return true;
-  return similarCrossed(table.pool, familyLeft, table.given[right] ?? -1) && similarCrossed(table.pool, familyRight, table.given[left] ?? -1);
+  if (similarCrossed(table.pool, familyLeft, table.given[right] ?? -1) && similarCrossed(table.pool, familyRight, table.given[left] ?? -1)) return true;
+  const one = crossedAgainstTokens(table, familyLeft, right);
+  if (one === CROSS_NONE) return false;
+  const other = crossedAgainstTokens(table, familyRight, left);
+  return other !== CROSS_NONE && one + other >= CROSS_WEAK + CROSS_NAME;
 }
 
 /**
@@ -94,12 +138,15 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
         const fa = first[left] ?? -1;
         const fb = first[right] ?? -1;
         if (isInitialOf(pool, fa, fb) || isInitialOf(pool, fb, fa)) return 2 + swapLevel;
-        const similarity = jaroWinklerIds(pool, a, b);
+        const seconds = kind === 'givenName' ? secondGivenNames(table, left, right) : null;
+        const similarity = seconds === null ? jaroWinklerIds(pool, a, b) : jaroWinklerIds(pool, seconds[0], seconds[1]);
         let level = 3 + swapLevel;
         for (const t of beforeMetaphone) {
           if (similarity >= t) return level;
           level++;
         }
+        // The sound code is of the first given name, which is here already known to be equal.
+        if (seconds !== null) return elseLevel;
         const ma1 = metaphone[2 * left] ?? -1;
         const ma2 = metaphone[2 * left + 1] ?? -1;
         const mb1 = metaphone[2 * right] ?? -1;
