@@ -1,6 +1,7 @@
 // Reading urlencoded form bodies and turning validation errors into what the GOV.UK error
 // summary and field error messages need. Values are kept exactly as typed for re-display.
-import type { FieldError } from '../access/errors.ts';
+import type { FastifyReply } from 'fastify';
+import { ValidationError, type FieldError } from '../access/errors.ts';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 
@@ -36,4 +37,17 @@ export const NO_ERRORS: ErrorView = { errorList: [], fieldErrors: {} };
 /** A redirect target from a sign-in form must stay on this site. */
 export function safeNextPath(next: string): string {
   return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+/**
+ * Runs a form's save. Input the service refuses comes back as the form with its errors; any
+ * other failure goes on to the error handler. Every form page posts through this one path.
+ */
+export async function withFormErrors(save: () => Promise<FastifyReply>, showErrors: (errors: FieldError[]) => Promise<FastifyReply>): Promise<FastifyReply> {
+  try {
+    return await save();
+  } catch (error) {
+    if (error instanceof ValidationError) return showErrors(error.fieldErrors);
+    throw error;
+  }
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../access/errors.ts';
 import { SIGNED_IN } from '../../access/policies/routes.ts';
 import { ROLE_LABELS } from '../../access/roles.ts';
 import type { Services } from '../../services/index.ts';
-import { NO_ERRORS, errorView, formBody, textField, type ErrorView } from '../forms.ts';
+import { NO_ERRORS, errorView, formBody, textField, type ErrorView, withFormErrors } from '../forms.ts';
 import { userActorOf } from '../routeGuard.ts';
 import { staffNavigation } from './navigation.ts';
 import { TotpEnrolmentPages } from './totpEnrolment.ts';
@@ -31,14 +30,11 @@ export async function registerAccountRoutes(app: FastifyInstance, services: Serv
 
   app.post('/account/password', { config: { access: SIGNED_IN } }, async (request, reply) => {
     const body = formBody(request.body);
-    try {
+    return withFormErrors(async () => {
       await services.authentication.changePassword(userActorOf(request), textField(body, 'currentPassword'), textField(body, 'newPassword'));
       request.session.flash = { kind: 'success', title: 'Your password has been changed' };
       return reply.redirect('/account', 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return accountPage(request, reply, errorView(error.fieldErrors));
-      throw error;
-    }
+    }, (errors) => accountPage(request, reply, errorView(errors)));
   });
 
   app.get('/account/second-factor', { config: { access: SIGNED_IN } }, async (request, reply) =>
@@ -55,15 +51,12 @@ export async function registerAccountRoutes(app: FastifyInstance, services: Serv
     const body = formBody(request.body);
     const name = textField(body, 'name');
     const expiresText = textField(body, 'expiresInDays').trim();
-    try {
+    return withFormErrors(async () => {
       const expiresInDays = expiresText === '' ? null : Number(expiresText);
       const { secret } = await services.apiTokens.create(userActorOf(request), name, expiresInDays);
       request.session.reveal = { kind: 'api-token', values: [secret] };
       return reply.redirect('/account/revealed', 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return accountPage(request, reply, errorView(error.fieldErrors), { name, expiresInDays: expiresText });
-      throw error;
-    }
+    }, (errors) => accountPage(request, reply, errorView(errors), { name, expiresInDays: expiresText }));
   });
 
   app.post('/account/tokens/:tokenId/revoke', { config: { access: SIGNED_IN } }, async (request, reply) => {

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ValidationError } from '../../access/errors.ts';
 import { canManageOrganisations } from '../../access/policies/organisations.ts';
 import { SIGNED_IN, rolesOnly } from '../../access/policies/routes.ts';
 import { JURISDICTIONS, JURISDICTION_LABELS, ORGANISATION_KINDS, ORGANISATION_KIND_LABELS } from '../../domain/organisationKinds.ts';
 import type { Services } from '../../services/index.ts';
 import type { Organisation } from '../../services/organisations.ts';
-import { NO_ERRORS, errorView, formBody, textField, type ErrorView } from '../forms.ts';
+import { NO_ERRORS, errorView, formBody, textField, type ErrorView, withFormErrors } from '../forms.ts';
 import { staffNavigation } from './navigation.ts';
 import { actorOf } from '../routeGuard.ts';
 
@@ -36,14 +35,11 @@ export async function registerOrganisationRoutes(app: FastifyInstance, services:
   app.post('/organisations', { config: { access: rolesOnly('system-administrator') } }, async (request, reply) => {
     const body = formBody(request.body);
     const values = { code: textField(body, 'code'), name: textField(body, 'name'), kind: textField(body, 'kind'), jurisdiction: textField(body, 'jurisdiction'), retired: false };
-    try {
+    return withFormErrors(async () => {
       const organisation = await services.organisations.add(actorOf(request), values);
       request.session.flash = { kind: 'success', title: `${organisation.name} added` };
       return reply.redirect('/organisations', 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return formPage(reply, values, null, errorView(error.fieldErrors));
-      throw error;
-    }
+    }, (errors) => formPage(reply, values, null, errorView(errors)));
   });
 
   app.get('/organisations/:organisationId', { config: { access: rolesOnly('system-administrator') } }, async (request, reply) => {
@@ -56,14 +52,11 @@ export async function registerOrganisationRoutes(app: FastifyInstance, services:
     const existing = await services.organisations.get(actor, (request.params as { organisationId: string }).organisationId);
     const body = formBody(request.body);
     const values = { code: existing.code, name: textField(body, 'name'), kind: textField(body, 'kind'), jurisdiction: textField(body, 'jurisdiction'), retired: textField(body, 'retired') === 'yes' };
-    try {
+    return withFormErrors(async () => {
       const organisation = await services.organisations.update(actor, existing.id, values);
       request.session.flash = { kind: 'success', title: `${organisation.name} saved` };
       return reply.redirect('/organisations', 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return formPage(reply, values, existing.id, errorView(error.fieldErrors));
-      throw error;
-    }
+    }, (errors) => formPage(reply, values, existing.id, errorView(errors)));
   });
 }
 

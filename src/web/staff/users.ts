@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../access/errors.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 import { rolesOnly } from '../../access/policies/routes.ts';
 import { ROLES, ROLE_LABELS, type Role } from '../../access/roles.ts';
 import type { Services } from '../../services/index.ts';
 import type { UserAccount } from '../../services/users.ts';
-import { NO_ERRORS, errorView, formBody, listField, textField, type ErrorView } from '../forms.ts';
+import { NO_ERRORS, errorView, formBody, listField, textField, type ErrorView, withFormErrors } from '../forms.ts';
 import { actorOf } from '../routeGuard.ts';
 import { staffNavigation } from './navigation.ts';
 
@@ -58,14 +57,11 @@ export async function registerUserRoutes(app: FastifyInstance, services: Service
   app.post('/users', { config: { access: USER_ADMINISTRATORS } }, async (request, reply) => {
     const body = formBody(request.body);
     const values = { organisationId: textField(body, 'organisationId'), displayName: textField(body, 'displayName'), email: textField(body, 'email'), roles: listField(body, 'roles') };
-    try {
+    return withFormErrors(async () => {
       const { user, temporaryPassword } = await services.users.add(actorOf(request), values);
       if (temporaryPassword !== null) request.session.reveal = { kind: 'temporary-password', values: [temporaryPassword], subject: user.id };
       return reply.redirect('/account/revealed', 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return newUserPage(request, reply, values, errorView(error.fieldErrors));
-      throw error;
-    }
+    }, (errors) => newUserPage(request, reply, values, errorView(errors)));
   });
 
   app.get('/users/:userId', { config: { access: USER_ADMINISTRATORS } }, async (request, reply) => {
@@ -77,27 +73,21 @@ export async function registerUserRoutes(app: FastifyInstance, services: Service
     const actor = actorOf(request);
     const userId = (request.params as { userId: string }).userId;
     const roles = listField(formBody(request.body), 'roles');
-    try {
+    return withFormErrors(async () => {
       const user = await services.users.setRoles(actor, userId, roles);
       request.session.flash = { kind: 'success', title: `Roles of ${user.displayName} saved` };
       return reply.redirect(`/users/${user.id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return userPage(request, reply, await services.users.get(actor, userId), errorView(error.fieldErrors), roles);
-      throw error;
-    }
+    }, async (errors) => userPage(request, reply, await services.users.get(actor, userId), errorView(errors), roles));
   });
 
   const accountAction = (path: string, act: (userId: string, request: FastifyRequest) => Promise<{ title: string; userId: string }>) => {
     app.post(`/users/:userId/${path}`, { config: { access: USER_ADMINISTRATORS } }, async (request, reply) => {
       const userId = (request.params as { userId: string }).userId;
-      try {
+      return withFormErrors(async () => {
         const outcome = await act(userId, request);
         request.session.flash ??= { kind: 'success', title: outcome.title };
         return reply.redirect(`/users/${outcome.userId}`, 303);
-      } catch (error) {
-        if (error instanceof ValidationError) return userPage(request, reply, await services.users.get(actorOf(request), userId), errorView(error.fieldErrors));
-        throw error;
-      }
+      }, async (errors) => userPage(request, reply, await services.users.get(actorOf(request), userId), errorView(errors)));
     });
   };
 

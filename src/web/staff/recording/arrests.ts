@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../access/errors.ts';
 import type { DateParts } from '../../../domain/recording/enteredValues.ts';
 import type { Services } from '../../../services/index.ts';
 import type { PersonFoundRow } from '../../../store/schema.ts';
-import { NO_ERRORS, formBody, textField, type ErrorView } from '../../forms.ts';
+import { NO_ERRORS, formBody, textField, type ErrorView, withFormErrors } from '../../forms.ts';
 import { actorOf } from '../../routeGuard.ts';
 import { EMPTY_DATE, RECORDING_ROUTE, dateField, offenceGroups, recordingErrors, renderForm, submissionIdOf } from './forms.ts';
 
@@ -28,13 +27,10 @@ export function registerArrestRecording(app: FastifyInstance, services: Services
       offence: textField(body, 'offence'), arrestedOn: dateField(body, 'arrestedOn'), arrestedTime: textField(body, 'arrestedTime'),
       place: textField(body, 'place'), submissionId: submissionIdOf(body),
     };
-    try {
+    return withFormErrors(async () => {
       const arrest = await services.enforcementRecording.recordArrest(actor, personId, values, values.submissionId);
       request.session.flash = { kind: 'success', title: 'Arrest recorded' };
       return reply.redirect(`/arrests/${arrest.id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return page(request, reply, await services.enforcementRecording.personForRecording(actor, personId), values, recordingErrors(error.fieldErrors, ['arrestedOn']));
-      throw error;
-    }
+    }, async (errors) => page(request, reply, await services.enforcementRecording.personForRecording(actor, personId), values, recordingErrors(errors, ['arrestedOn'])));
   });
 }

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../access/errors.ts';
 import { currencyTerms } from '../../../domain/vocabularies/enforcementRecording.ts';
 import { seizedAssetTypeTerms } from '../../../domain/vocabularies/seizedAssetTypes.ts';
 import type { Services } from '../../../services/index.ts';
 import type { VisitRow } from '../../../store/schema.ts';
-import { NO_ERRORS, errorView, formBody, textField, type ErrorView } from '../../forms.ts';
+import { NO_ERRORS, errorView, formBody, textField, type ErrorView, withFormErrors } from '../../forms.ts';
 import { actorOf } from '../../routeGuard.ts';
 import { RECORDING_ROUTE, choices, renderForm, submissionIdOf } from './forms.ts';
 
@@ -27,13 +26,10 @@ export function registerSeizedAssetRecording(app: FastifyInstance, services: Ser
       assetType: textField(body, 'assetType'), amount: textField(body, 'amount'), currency: textField(body, 'currency'),
       description: textField(body, 'description'), submissionId: submissionIdOf(body),
     };
-    try {
+    return withFormErrors(async () => {
       await services.enforcementRecording.recordSeizedAsset(actorOf(request), visit.id, values, values.submissionId);
       request.session.flash = { kind: 'success', title: 'Seizure recorded' };
       return reply.redirect(`/visits/${visit.id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return page(reply, visit, values, errorView(error.fieldErrors));
-      throw error;
-    }
+    }, (errors) => page(reply, visit, values, errorView(errors)));
   });
 }

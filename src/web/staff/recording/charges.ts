@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../access/errors.ts';
 import type { DateParts } from '../../../domain/recording/enteredValues.ts';
 import { courtOutcomeTerms } from '../../../domain/vocabularies/courtOutcomes.ts';
 import type { Services } from '../../../services/index.ts';
 import type { ArrestRow, ChargeRow } from '../../../store/schema.ts';
-import { NO_ERRORS, errorView, formBody, textField, type ErrorView } from '../../forms.ts';
+import { NO_ERRORS, errorView, formBody, textField, type ErrorView, withFormErrors } from '../../forms.ts';
 import { actorOf } from '../../routeGuard.ts';
 import { EMPTY_DATE, RECORDING_ROUTE, choices, dateField, offenceGroups, recordingErrors, renderForm, submissionIdOf } from './forms.ts';
 
@@ -32,14 +31,11 @@ export function registerChargeRecording(app: FastifyInstance, services: Services
       offence: textField(body, 'offence'), chargedOn: dateField(body, 'chargedOn'), courtOutcome: textField(body, 'courtOutcome'),
       sentenceMonths: textField(body, 'sentenceMonths'), submissionId: submissionIdOf(body),
     };
-    try {
+    return withFormErrors(async () => {
       await services.enforcementRecording.addCharge(actorOf(request), arrest.id, values, values.submissionId);
       request.session.flash = { kind: 'success', title: 'Charge recorded' };
       return reply.redirect(`/arrests/${arrest.id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return page(request, reply, arrest, values, recordingErrors(error.fieldErrors, ['chargedOn']));
-      throw error;
-    }
+    }, (errors) => page(request, reply, arrest, values, recordingErrors(errors, ['chargedOn'])));
   });
 
   // The outcome form sits on the arrest's page; when it is wrong it comes back here on its own, with the errors.
@@ -51,13 +47,10 @@ export function registerChargeRecording(app: FastifyInstance, services: Services
     const chargeId = (request.params as { chargeId: string }).chargeId;
     const body = formBody(request.body);
     const values = { courtOutcome: textField(body, 'courtOutcome'), sentenceMonths: textField(body, 'sentenceMonths') };
-    try {
+    return withFormErrors(async () => {
       const charge = await services.enforcementRecording.recordCourtOutcome(actor, chargeId, values);
       request.session.flash = { kind: 'success', title: 'Court outcome recorded' };
       return reply.redirect(`/arrests/${charge.arrest_id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return outcomePage(reply, (await services.enforcementRecording.chargeForRecording(actor, chargeId)).charge, values, errorView(error.fieldErrors));
-      throw error;
-    }
+    }, async (errors) => outcomePage(reply, (await services.enforcementRecording.chargeForRecording(actor, chargeId)).charge, values, errorView(errors)));
   });
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ValidationError } from '../../../access/errors.ts';
 import { lines, type DateParts } from '../../../domain/recording/enteredValues.ts';
 import { consentTerms } from '../../../domain/vocabularies/consent.ts';
 import { identityDocumentKindTerms, personRoleTerms, sexTerms } from '../../../domain/vocabularies/enforcementRecording.ts';
@@ -7,7 +6,7 @@ import { exploitationTypeTerms } from '../../../domain/vocabularies/exploitation
 import { nationalityTerms } from '../../../domain/vocabularies/nationalities.ts';
 import type { Services } from '../../../services/index.ts';
 import type { VisitRow } from '../../../store/schema.ts';
-import { NO_ERRORS, formBody, textField, type ErrorView, type FormBody } from '../../forms.ts';
+import { NO_ERRORS, formBody, textField, type ErrorView, type FormBody, withFormErrors } from '../../forms.ts';
 import { actorOf } from '../../routeGuard.ts';
 import { EMPTY_DATE, RECORDING_ROUTE, choices, dateField, recordingErrors, renderForm, submissionIdOf } from './forms.ts';
 
@@ -46,7 +45,7 @@ export function registerPersonRecording(app: FastifyInstance, services: Services
     const actor = actorOf(request);
     const visit = await services.enforcementRecording.visitForRecording(actor, (request.params as { visitId: string }).visitId);
     const values = valuesOf(formBody(request.body));
-    try {
+    return withFormErrors(async () => {
       const person = await services.enforcementRecording.addPersonFound(actor, visit.id, {
         ...values, aliases: lines(values.aliases), phoneNumbers: lines(values.phoneNumbers),
         languages: values.languages.split(/[,\n]/).map((l) => l.trim()).filter((l) => l !== ''),
@@ -54,10 +53,7 @@ export function registerPersonRecording(app: FastifyInstance, services: Services
       }, values.submissionId);
       request.session.flash = { kind: 'success', title: 'Person recorded' };
       return reply.redirect(`/people/${person.id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return page(reply, visit, values, recordingErrors(error.fieldErrors, ['dateOfBirth']));
-      throw error;
-    }
+    }, (errors) => page(reply, visit, values, recordingErrors(errors, ['dateOfBirth'])));
   });
 }
 

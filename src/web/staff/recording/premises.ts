@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ValidationError } from '../../../access/errors.ts';
 import { premisesTypeTerms } from '../../../domain/vocabularies/premisesTypes.ts';
 import type { Services } from '../../../services/index.ts';
-import { NO_ERRORS, errorView, formBody, textField, type ErrorView } from '../../forms.ts';
+import { NO_ERRORS, errorView, formBody, textField, type ErrorView, withFormErrors } from '../../forms.ts';
 import { actorOf } from '../../routeGuard.ts';
 import { RECORDING_ROUTE, choices, renderForm, submissionIdOf } from './forms.ts';
 
@@ -21,13 +20,10 @@ export function registerPremisesRecording(app: FastifyInstance, services: Servic
       premisesType: textField(body, 'premisesType'), name: textField(body, 'name'), addressLine1: textField(body, 'addressLine1'),
       addressLine2: textField(body, 'addressLine2'), town: textField(body, 'town'), postcode: textField(body, 'postcode'), submissionId: submissionIdOf(body),
     };
-    try {
+    return withFormErrors(async () => {
       const premises = await services.enforcementRecording.createPremises(actorOf(request), { ...values, addressLines: [values.addressLine1, values.addressLine2] }, values.submissionId);
       request.session.flash = { kind: 'success', title: 'Premises recorded' };
       return reply.redirect(`/premises/${premises.id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return page(reply, values, errorView(error.fieldErrors));
-      throw error;
-    }
+    }, (errors) => page(reply, values, errorView(errors)));
   });
 }

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ValidationError } from '../../../access/errors.ts';
 import type { DateParts } from '../../../domain/recording/enteredValues.ts';
 import { visitOutcomeTerms } from '../../../domain/vocabularies/enforcementRecording.ts';
 import type { Services } from '../../../services/index.ts';
 import type { PremisesRow } from '../../../store/schema.ts';
-import { NO_ERRORS, formBody, textField, type ErrorView } from '../../forms.ts';
+import { NO_ERRORS, formBody, textField, type ErrorView, withFormErrors } from '../../forms.ts';
 import { actorOf } from '../../routeGuard.ts';
 import { EMPTY_DATE, RECORDING_ROUTE, choices, dateField, recordingErrors, renderForm, submissionIdOf } from './forms.ts';
 
@@ -33,13 +32,10 @@ export function registerVisitRecording(app: FastifyInstance, services: Services)
       operationId: textField(body, 'operationId'), visitedOn: dateField(body, 'visitedOn'), visitedTime: textField(body, 'visitedTime'),
       warrant: textField(body, 'warrant'), outcome: textField(body, 'outcome'), notes: textField(body, 'notes'), submissionId: submissionIdOf(body),
     };
-    try {
+    return withFormErrors(async () => {
       const visit = await services.enforcementRecording.recordVisit(actorOf(request), premises.id, values, values.submissionId);
       request.session.flash = { kind: 'success', title: 'Visit recorded' };
       return reply.redirect(`/visits/${visit.id}`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return page(request, reply, premises, values, recordingErrors(error.fieldErrors, ['visitedOn']));
-      throw error;
-    }
+    }, (errors) => page(request, reply, premises, values, recordingErrors(errors, ['visitedOn'])));
   });
 }
