@@ -30,5 +30,10 @@ export async function openRuntime(config: Config, options: OpenOptions & { clock
     fieldCipher: new FieldCipher(config.fieldEncryptionKey, config.previousFieldEncryptionKeys),
     security: { lockoutThreshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes, requireSecondFactor: config.requireSecondFactor },
   });
-  return { config, database, store, services, close: () => database.close() };
+  // A linkage run in progress writes to the database: it finishes before the database closes.
+  const close = async () => {
+    await services.linkageRuns.idle();
+    await database.close();
+  };
+  return { config, database, store, services, close };
 }

@@ -4,6 +4,8 @@ import { AuthenticationService } from './authentication.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
+import { LinkageReviewService } from './linkage/linkageReview.ts';
+import { LinkageRunService } from './linkage/linkageRuns.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
@@ -20,6 +22,8 @@ export interface Services {
   enforcementRecording: EnforcementRecordingService;
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
+  linkageRuns: LinkageRunService;
+  linkageReview: LinkageReviewService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -37,5 +41,7 @@ export function createServices(context: ServiceContext): Services {
     enforcementRecording: new EnforcementRecordingService(context),
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
+    linkageRuns: new LinkageRunService(context),
+    linkageReview: new LinkageReviewService(context),
   };
 }

@@ -203,7 +203,112 @@ export interface ImportReferenceTable {
   created_at: string;
 }
 
+export interface LinkageRunTable {
+  id: string;
+  /** The user who asked for the run; null for the nightly command. */
+  started_by: string | null;
+  started_by_label: string;
+  /** on-demand (a page or the API) or command (the CLI, e.g. nightly from cron). */
+  trigger: string;
+  /** queued, running, finished or failed */
+  status: string;
+  /** The engine's stage (prepare, trainM, score, …) or load / store. */
+  stage: string | null;
+  /** 0–1 within the stage. */
+  stage_fraction: number;
+  /** JSON: the force ids read, or null for every force. */
+  scope: string;
+  /** Pairs at or above upper_threshold join clusters; pairs from lower_threshold go to review. */
+  lower_threshold: number;
+  upper_threshold: number;
+  record_count: number | null;
+  pair_count: number | null;
+  review_pair_count: number | null;
+  cluster_count: number | null;
+  label_count: number | null;
+  /** The trained model (model.json), readable by a person. */
+  model_json: string | null;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface PersonClusterTable {
+  id: string;
+  created_by_run_id: string | null;
+  member_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonClusterMemberTable {
+  person_found_id: string;
+  cluster_id: string;
+  updated_at: string;
+}
+
+export interface PersonClusterMoveTable {
+  id: string;
+  person_found_id: string;
+  from_cluster_id: string | null;
+  to_cluster_id: string;
+  /** run, merge, split, undo-merge or undo-split */
+  cause: string;
+  /** The run or the cluster change that moved the record. */
+  cause_id: string;
+  moved_at: string;
+}
+
+export interface LinkageCandidatePairTable {
+  id: string;
+  run_id: string;
+  /** The smaller id of the pair on the left, so a pair has one spelling. */
+  left_person_id: string;
+  right_person_id: string;
+  match_probability: number;
+  match_weight: number;
+  /** Sealed JSON (fieldCipher): the waterfall holds both records' raw values. */
+  waterfall: string;
+  created_at: string;
+}
+
+export interface LinkageDecisionTable {
+  id: string;
+  pair_id: string | null;
+  left_person_id: string;
+  right_person_id: string;
+  /** same, different or unsure */
+  decision: string;
+  reason: string;
+  decided_by: string | null;
+  decided_by_label: string;
+  decided_at: string;
+}
+
+export interface PersonClusterChangeTable {
+  id: string;
+  /** merge or split */
+  kind: string;
+  decision_id: string | null;
+  from_cluster_id: string;
+  to_cluster_id: string;
+  /** JSON array: exactly the records moved, so undo moves exactly these back. */
+  person_found_ids: string;
+  made_by: string | null;
+  made_by_label: string;
+  made_at: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
 export interface DatabaseSchema {
+  linkage_runs: LinkageRunTable;
+  person_clusters: PersonClusterTable;
+  person_cluster_members: PersonClusterMemberTable;
+  person_cluster_moves: PersonClusterMoveTable;
+  linkage_candidate_pairs: LinkageCandidatePairTable;
+  linkage_decisions: LinkageDecisionTable;
+  person_cluster_changes: PersonClusterChangeTable;
   operations: OperationTable;
   operation_participants: OperationParticipantTable;
   premises: PremisesTable;
@@ -237,3 +342,9 @@ export type ArrestRow = Selectable<ArrestTable>;
 export type ChargeRow = Selectable<ChargeTable>;
 export type SeizedAssetRow = Selectable<SeizedAssetTable>;
 export type ImportReferenceRow = Selectable<ImportReferenceTable>;
+export type LinkageRunRow = Selectable<LinkageRunTable>;
+export type PersonClusterRow = Selectable<PersonClusterTable>;
+export type LinkageCandidatePairRow = Selectable<LinkageCandidatePairTable>;
+export type LinkageDecisionRow = Selectable<LinkageDecisionTable>;
+export type PersonClusterChangeRow = Selectable<PersonClusterChangeTable>;
+export type PersonClusterMoveRow = Selectable<PersonClusterMoveTable>;
