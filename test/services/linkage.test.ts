@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../src/access/errors.ts';
 import type { LinkageModel } from '../../src/analysis/linkage/model.ts';
 import { loadDemoOperation } from '../../src/services/demoOperation.ts';
@@ -11,15 +11,17 @@ import { actorFor, demoAccount, seedDemo } from '../support/fixtures.ts';
 // A small generated operation (55 people found across forces, several recorded more than once):
 // enough for the engine to find sure links and a few doubtful pairs, small enough to run in a
 // fraction of a second. The model is sharp on so few records, so the tests review pairs from 5 %.
+// One database per dialect for the whole file (a fresh PostgreSQL schema costs seconds): each test
+// takes its expectations from the state it finds, not from an empty store.
 describeEachDatabase('record linkage in the platform', (dialect) => {
   let runtime: TestRuntime;
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     runtime = await openTestRuntime(dialect);
     await seedDemo(runtime);
     await loadDemoOperation(runtime.services.context, { seed: 1, scale: 0.05 });
   });
-  afterEach(async () => runtime.dispose());
+  afterAll(async () => runtime.dispose());
 
   const analyst = () => actorFor(runtime, demoAccount('analyst'));
   const runs = () => runtime.services.linkageRuns;
@@ -46,6 +48,7 @@ describeEachDatabase('record linkage in the platform', (dialect) => {
     await runs().idle();
     const run = await runs().get(actor, queued.id);
     expect(run).toMatchObject({ status: 'finished', stage: 'store', stage_fraction: 1, record_count: 55, lower_threshold: 0.2, upper_threshold: 0.9 });
+    expect(run.started_by).toBe(actor.userId);
     expect(run.pair_count).toBeGreaterThan(0);
     expect(run.review_pair_count).toBeGreaterThanOrEqual(0);
     expect(run.cluster_count).toBeLessThan(55);
@@ -61,8 +64,8 @@ describeEachDatabase('record linkage in the platform', (dialect) => {
   it('keeps every cluster id across runs: a new record joins its twin’s cluster, a new person gets a new cluster, and source records are untouched', async () => {
     await runOnce();
     const before = await membership();
-    expect(before.size).toBe(55);
     const people = await allPeople();
+    expect(before.size).toBe(people.length);
     const original = people[3] as PersonFoundRow;
     const twin: PersonFoundRow = { ...original, id: newId() };
     const stranger: PersonFoundRow = {
@@ -72,7 +75,7 @@ describeEachDatabase('record linkage in the platform', (dialect) => {
     await runtime.store.repositories.peopleFound.insertMany([twin, stranger]);
 
     const second = await runOnce();
-    expect(second.record_count).toBe(57);
+    expect(second.record_count).toBe(people.length + 2);
     const after = await membership();
     for (const [person, cluster] of before) expect(after.get(person), person).toBe(cluster);
     expect(after.get(twin.id)).toBe(before.get(original.id));
@@ -127,7 +130,6 @@ describeEachDatabase('record linkage in the platform', (dialect) => {
   it('uses reviewers’ decisions as training labels in the next run and does not ask about decided pairs again', async () => {
     const service = tuned();
     const first = await runOnce(service);
-    expect(first.label_count).toBe(0);
     const actor = await analyst();
     const queue = (await review().queue(actor)).pairs;
     expect(queue.length).toBeGreaterThanOrEqual(2);
@@ -137,9 +139,9 @@ describeEachDatabase('record linkage in the platform', (dialect) => {
     runtime.testClock.advanceMinutes(1);
 
     const second = await runOnce(service);
-    expect(second.label_count).toBe(2);
+    expect(second.label_count).toBe((first.label_count ?? 0) + 2);
     const model = JSON.parse(second.model_json ?? '{}') as LinkageModel;
-    expect(model.training.map((t) => t.detail)).toContain('from 1 labelled matches');
+    expect(model.training.map((t) => t.detail).some((d) => /^from [1-9]\d* labelled matches$/.test(d))).toBe(true);
     expect(model.comparisons.some((c) => c.levels.some((l) => l.mSource === 'labels'))).toBe(true);
     const secondQueue = (await review().queue(actor)).pairs;
     expect(secondQueue[0]?.run_id).toBe(second.id);
@@ -178,7 +180,7 @@ describeEachDatabase('record linkage in the platform', (dialect) => {
     const met = (await runtime.store.repositories.organisations.findByCode('metropolitan'))?.id ?? '';
     const metPeople = await runtime.store.repositories.linkage.peopleForLinkage([met]);
     expect(metPeople.every((p) => p.organisation_id === met)).toBe(true);
-    expect(metPeople.length).toBeLessThan(55);
+    expect(metPeople.length).toBeLessThan(visible.total);
     await expect(review().pair(await analyst(), newId())).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -124,12 +124,15 @@ export class LinkageRepository {
     await inChunks(rows, (chunk) => this.db.insertInto('person_cluster_moves').values(chunk).execute());
   }
 
-  /** Recounts the members of these clusters (after moves). */
+  /** Recounts the members of these clusters (after moves), in one statement per chunk. */
   async refreshMemberCounts(clusterIds: readonly string[], at: string): Promise<void> {
-    for (const id of new Set(clusterIds)) {
-      const { n } = await this.db.selectFrom('person_cluster_members').select((eb) => eb.fn.countAll().as('n')).where('cluster_id', '=', id).executeTakeFirstOrThrow();
-      await this.db.updateTable('person_clusters').set({ member_count: Number(n), updated_at: at }).where('id', '=', id).execute();
-    }
+    await inChunks([...new Set(clusterIds)], (chunk) => this.db.updateTable('person_clusters')
+      .set((eb) => ({
+        member_count: eb.selectFrom('person_cluster_members').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('person_cluster_members.cluster_id', '=', 'person_clusters.id'),
+        updated_at: at,
+      }))
+      .where('id', 'in', chunk)
+      .execute());
   }
 
   async findCluster(id: string): Promise<PersonClusterRow | undefined> {
