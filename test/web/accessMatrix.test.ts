@@ -20,6 +20,7 @@ const RECORDERS = ['officer', 'supervisor'] as const;
 const RECORD_READERS = ['officer', 'supervisor', 'analyst'] as const;
 const RECORD_MAKERS = ['officer', 'supervisor'] as const;
 const RESULT_READERS = ['supervisor', 'analyst'] as const;
+const LINKAGE_USERS = ['analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -58,6 +59,13 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
   'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
   'POST /api/v1/imports/:kind': RECORD_MAKERS,
+  'GET /linkage': LINKAGE_USERS, 'POST /linkage/runs': LINKAGE_USERS, 'GET /linkage/runs/:runId': LINKAGE_USERS, 'GET /linkage/review': LINKAGE_USERS,
+  'GET /linkage/pairs/:pairId': LINKAGE_USERS, 'POST /linkage/pairs/:pairId': LINKAGE_USERS, 'GET /linkage/clusters/:clusterId': LINKAGE_USERS,
+  'POST /linkage/clusters/:clusterId/split': LINKAGE_USERS, 'POST /linkage/changes/:changeId/undo': LINKAGE_USERS,
+  'GET /api/v1/linkage/runs': LINKAGE_USERS, 'POST /api/v1/linkage/runs': LINKAGE_USERS, 'GET /api/v1/linkage/runs/:runId': LINKAGE_USERS,
+  'GET /api/v1/linkage/review': LINKAGE_USERS, 'GET /api/v1/linkage/pairs/:pairId': LINKAGE_USERS, 'POST /api/v1/linkage/pairs/:pairId/decision': LINKAGE_USERS,
+  'GET /api/v1/linkage/clusters/:clusterId': LINKAGE_USERS, 'POST /api/v1/linkage/clusters/:clusterId/split': LINKAGE_USERS,
+  'POST /api/v1/linkage/changes/:changeId/undo': LINKAGE_USERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -102,6 +110,8 @@ describe('access matrix: every route, every role', () => {
     parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
     parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
     parameters['kind'] = 'premises';
+    // Linkage routes answer a missing run, pair, cluster or change with 404 to those allowed.
+    for (const name of ['runId', 'pairId', 'clusterId', 'changeId']) parameters[name] = '01900000-0000-7000-8000-0000000000f1';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

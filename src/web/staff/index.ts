@@ -12,6 +12,7 @@ import { registerEnforcementLists } from './enforcement/lists.ts';
 import { registerResultsPage } from './enforcement/results.ts';
 import { registerEnforcementExportRoutes } from './enforcementExports.ts';
 import { registerHomeRoutes } from './home.ts';
+import { registerLinkagePages } from './linkage/pages.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerRecordingRoutes } from './recording/index.ts';
@@ -61,6 +62,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerResultsPage(app, services);
   registerRecordingRoutes(app, services);
   await registerEnforcementExportRoutes(app, services);
+  await registerLinkagePages(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {
