@@ -7,6 +7,7 @@ import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEstimateCommand } from './commands/estimate.ts';
 import { registerLinkCommand } from './commands/link.ts';
+import { registerLinkageCommand } from './commands/linkage.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommand } from './commands/org.ts';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerBackupCommand(program);
   registerEstimateCommand(program);
   registerLinkCommand(program);
+  registerLinkageCommand(program);
   registerImportCommand(program);
   return program;
 }

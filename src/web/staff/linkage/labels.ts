@@ -52,7 +52,13 @@ export function waterfallRows(waterfall: Waterfall): Array<{ step: string; level
 function list(json: string): string {
   const value: unknown = JSON.parse(json);
   if (!Array.isArray(value)) return '';
-  return value.map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v !== null && 'number' in v ? String(v.number) : '')).filter((v) => v !== '').join(', ');
+  const items: unknown[] = value;
+  const text = (v: unknown): string => {
+    if (typeof v === 'string') return v;
+    const number: unknown = typeof v === 'object' && v !== null && 'number' in v ? v.number : undefined;
+    return typeof number === 'string' ? number : '';
+  };
+  return items.map(text).filter((v) => v !== '').join(', ');
 }
 
 /** Both records as rows of one table, field by field, exactly as recorded. */
