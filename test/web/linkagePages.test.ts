@@ -77,6 +77,13 @@ describe('record linkage pages and API', () => {
     if (undo === undefined) throw new Error('no undo form');
     expect((await analyst.post(undo)).statusCode).toBe(303);
     expect(await runtime.store.repositories.linkage.membership()).toEqual(membership);
+    // Undoing twice is refused with a message on the cluster page, which keeps the history.
+    const again = await analyst.post(undo);
+    expect(again.statusCode).toBe(303);
+    const history = await analyst.get(String(again.headers.location));
+    expect(history.body).toContain('This change has already been undone');
+    expect(history.body).toMatch(/Undone .* by /);
+    expect(history.body).toContain('Undoing a merge');
   });
 
   it('answers the same through the API, with TypeBox-checked bodies', async () => {

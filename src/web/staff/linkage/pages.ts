@@ -96,20 +96,37 @@ export async function registerLinkagePages(app: FastifyInstance, services: Servi
         ...c, count: (JSON.parse(c.person_found_ids) as unknown[]).length, who: c.made_by === null ? c.made_by_label : (names.get(c.made_by) ?? c.made_by_label),
         undoneWho: c.undone_by === null ? null : (names.get(c.undone_by) ?? c.undone_by), otherCluster: c.from_cluster_id === detail.cluster.id ? c.to_cluster_id : c.from_cluster_id,
       })),
-      moves: detail.moves,
+      moves: detail.moves.map((m) => ({ ...m, direction: m.to_cluster_id === detail.cluster.id ? 'in' : 'out', otherCluster: m.to_cluster_id === detail.cluster.id ? m.from_cluster_id : m.to_cluster_id })),
     });
   });
 
+  // A refused change (already undone, a record alone) comes back to the cluster as a message, not an error page.
+  const refusedChange = async (request: FastifyRequest, reply: FastifyReply, error: unknown, clusterId: string) => {
+    if (!(error instanceof ConflictError)) throw error;
+    request.session.flash = { kind: 'important', title: error.message };
+    return reply.redirect(`/linkage/clusters/${clusterId}`, 303);
+  };
+
   app.post('/linkage/clusters/:clusterId/split', { config: { access: LINKAGE_USERS } }, async (request, reply) => {
     const clusterId = (request.params as { clusterId: string }).clusterId;
-    const change = await review.split(actorOf(request), clusterId, textField(formBody(request.body), 'personId'));
-    request.session.flash = { kind: 'success', title: 'Record split off into a cluster of its own', text: 'The split can be undone from this page.' };
-    return reply.redirect(`/linkage/clusters/${change.from_cluster_id}`, 303);
+    try {
+      const change = await review.split(actorOf(request), clusterId, textField(formBody(request.body), 'personId'));
+      request.session.flash = { kind: 'success', title: 'Record split off into a cluster of its own', text: 'The split can be undone from this page.' };
+      return await reply.redirect(`/linkage/clusters/${change.from_cluster_id}`, 303);
+    } catch (error) {
+      return refusedChange(request, reply, error, clusterId);
+    }
   });
 
   app.post('/linkage/changes/:changeId/undo', { config: { access: LINKAGE_USERS } }, async (request, reply) => {
-    const change = await review.undo(actorOf(request), (request.params as { changeId: string }).changeId);
-    request.session.flash = { kind: 'success', title: change.kind === 'merge' ? 'Merge undone: the records are back in their clusters' : 'Split undone: the record is back in its cluster' };
-    return reply.redirect(`/linkage/clusters/${change.from_cluster_id}`, 303);
+    const changeId = (request.params as { changeId: string }).changeId;
+    try {
+      const change = await review.undo(actorOf(request), changeId);
+      request.session.flash = { kind: 'success', title: change.kind === 'merge' ? 'Merge undone: the records are back in their clusters' : 'Split undone: the record is back in its cluster' };
+      return await reply.redirect(`/linkage/clusters/${change.from_cluster_id}`, 303);
+    } catch (error) {
+      const change = await services.context.store.repositories.linkage.findChange(changeId);
+      return refusedChange(request, reply, error, change?.from_cluster_id ?? '');
+    }
   });
 }
