@@ -10,6 +10,7 @@ import { registerLinkCommand } from './commands/link.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommand } from './commands/org.ts';
+import { registerRemindersCommand } from './commands/reminders.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommand } from './commands/user.ts';
 import { CliError } from './errors.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerEstimateCommand(program);
   registerLinkCommand(program);
   registerImportCommand(program);
+  registerRemindersCommand(program);
   return program;
 }
 

@@ -4,9 +4,12 @@ import { AuthenticationService } from './authentication.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
+import { NotificationService } from './notifications.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
+import { ApiTokenExpirySource } from './reminders/apiTokenExpiry.ts';
+import type { ReminderSource } from './reminders/reminderSource.ts';
 import { UserService } from './users.ts';
 
 export interface Services {
@@ -20,6 +23,9 @@ export interface Services {
   enforcementRecording: EnforcementRecordingService;
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
+  notifications: NotificationService;
+  /** What the reminder scheduler asks for due reminders: add a source here to have its reminders sent. */
+  reminderSources: ReminderSource[];
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -37,5 +43,9 @@ export function createServices(context: ServiceContext): Services {
     enforcementRecording: new EnforcementRecordingService(context),
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
+    notifications: new NotificationService(context),
+    reminderSources: [
+      new ApiTokenExpirySource(context),
+    ],
   };
 }

@@ -11,6 +11,8 @@ import { PersonFoundRepository } from './repositories/peopleFound.ts';
 import { PremisesRepository } from './repositories/premises.ts';
 import { VisitRepository } from './repositories/visits.ts';
 import { AuditEventRepository } from './repositories/auditEvents.ts';
+import { EmailOutboxRepository } from './repositories/emailOutbox.ts';
+import { NotificationRepository } from './repositories/notifications.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { UserRepository } from './repositories/users.ts';
@@ -30,6 +32,8 @@ export interface Repositories {
   operationResults: OperationResultsRepository;
   formSubmissions: FormSubmissionRepository;
   importReferences: ImportReferenceRepository;
+  notifications: NotificationRepository;
+  emailOutbox: EmailOutboxRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -47,6 +51,8 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     operationResults: new OperationResultsRepository(db),
     formSubmissions: new FormSubmissionRepository(db),
     importReferences: new ImportReferenceRepository(db),
+    notifications: new NotificationRepository(db),
+    emailOutbox: new EmailOutboxRepository(db, dialect),
   };
 }
 
