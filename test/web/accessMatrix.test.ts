@@ -58,6 +58,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
   'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
   'POST /api/v1/imports/:kind': RECORD_MAKERS,
+  'GET /notifications': 'signed-in', 'POST /notifications/:notificationId/read': 'signed-in', 'POST /notifications/read-all': 'signed-in',
+  'GET /api/v1/notifications': 'signed-in', 'POST /api/v1/notifications/:id/read': 'signed-in', 'POST /api/v1/notifications/read-all': 'signed-in',
 };
 
 function routeKey(method: string, url: string): string {
@@ -102,6 +104,7 @@ describe('access matrix: every route, every role', () => {
     parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
     parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
     parameters['kind'] = 'premises';
+    parameters['notificationId'] = '01900000-0000-7000-8000-000000000051';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);
