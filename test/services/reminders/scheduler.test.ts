@@ -121,7 +121,10 @@ describeEachDatabase('reminder scheduler', (dialect) => {
   it('retries a failed email with a growing wait and marks it failed after the last attempt, without the address in the stored error', async () => {
     source.reminders = decisionsDue(1).map((reminder) => ({ ...reminder, recipientUserIds: [users.officer] }));
     transport.failNext(100);
-    const first = await runtime.reminders.runOnce();
+    const logged: string[] = [];
+    const remember = (details: object, message: string) => { logged.push(`${message} ${JSON.stringify(details)}`); };
+    const logger = { info: remember, warn: remember, error: remember };
+    const first = await runtime.reminders.runOnce(logger);
     expect(first).toMatchObject({ notificationsCreated: 1, sent: 0, retrying: 1, failed: 0 });
     let [row] = await outbox();
     expect(row).toMatchObject({ status: 'pending', last_error: 'ECONNECTION', claimed_by: null });
@@ -133,7 +136,7 @@ describeEachDatabase('reminder scheduler', (dialect) => {
     const waits: number[] = [];
     for (let attempt = 2; attempt <= EMAIL_MAX_ATTEMPTS; attempt += 1) {
       runtime.testClock.advanceMinutes(60);
-      const summary = await runtime.reminders.runOnce();
+      const summary = await runtime.reminders.runOnce(logger);
       [row] = await outbox();
       expect(Number(row?.attempts)).toBe(attempt);
       if (attempt < EMAIL_MAX_ATTEMPTS) {
@@ -146,6 +149,13 @@ describeEachDatabase('reminder scheduler', (dialect) => {
     expect(waits).toEqual([2, 4, 8, 16]);
     expect(row?.status).toBe('failed');
     expect(row?.last_error).not.toContain('@');
+    // Each attempt was logged, by outbox id and error code: never the address, title or text.
+    expect(logged).toHaveLength(EMAIL_MAX_ATTEMPTS);
+    expect(logged.at(-1)).toBe(`A reminder email failed for good {"outboxId":"${row?.id ?? ''}","attempts":${EMAIL_MAX_ATTEMPTS},"error":"ECONNECTION"}`);
+    for (const line of logged) {
+      expect(line).not.toContain('@');
+      expect(line).not.toContain('Reasonable-grounds');
+    }
     runtime.testClock.advanceMinutes(24 * 60);
     expect(await runtime.reminders.runOnce()).toMatchObject({ sent: 0, retrying: 0, failed: 0 });
     expect(transport.sent).toEqual([]);
