@@ -11,6 +11,12 @@ export type DatabaseLocation =
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; url: string };
 
+/** Where reminder emails go: printed (development), written as .eml files, or sent by SMTP. */
+export type MailTransportSetting =
+  | { kind: 'console' }
+  | { kind: 'file'; directory: string }
+  | { kind: 'smtp'; url: string };
+
 export interface Config {
   environment: Environment;
   port: number;
@@ -35,6 +41,13 @@ export interface Config {
   loadDemo: boolean;
   signInRateLimitPerMinute: number;
   publicRateLimitPerMinute: number;
+  /** How often this instance looks for due reminders and sends queued emails; 0 turns the scheduler off. */
+  reminderIntervalSeconds: number;
+  mailTransport: MailTransportSetting;
+  /** The From header of reminder emails. */
+  mailFrom: string;
+  /** Where staff open Lifeline, for the links in reminder emails (no trailing slash). */
+  staffBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +111,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loadDemo: read.boolean('LIFELINE_DEMO', !production),
     signInRateLimitPerMinute: read.integer('LIFELINE_SIGN_IN_RATE_LIMIT', 20, 1, 10_000),
     publicRateLimitPerMinute: read.integer('LIFELINE_PUBLIC_RATE_LIMIT', 120, 1, 100_000),
+    reminderIntervalSeconds: read.integer('LIFELINE_REMINDER_INTERVAL_SECONDS', 60, 0, 86_400),
+    // Printed in development so a developer sees the email; elsewhere written to files until SMTP is configured.
+    mailTransport: parseMailTransport(read.text('LIFELINE_MAIL_TRANSPORT', environment === 'development' ? 'console' : `file:${path.join(dataDir, 'mail')}`), problems),
+    mailFrom: read.text('LIFELINE_MAIL_FROM', 'Lifeline <no-reply@lifeline.invalid>'),
+    staffBaseUrl: parseBaseUrl(read.text('LIFELINE_BASE_URL', 'http://localhost:3000'), problems),
     ...overrides,
   };
   if (production && config.loadDemo) {
@@ -118,6 +136,32 @@ export function parseDatabaseUrl(url: string, problems: string[]): DatabaseLocat
   }
   problems.push(`LIFELINE_DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0] ?? ''}:…").`);
   return { kind: 'sqlite', file: ':memory:' };
+}
+
+export function parseMailTransport(value: string, problems: string[]): MailTransportSetting {
+  if (value === 'console') return { kind: 'console' };
+  if (value.startsWith('file:') && value.length > 'file:'.length) return { kind: 'file', directory: path.resolve(value.slice('file:'.length)) };
+  if (value.startsWith('smtp://') || value.startsWith('smtps://')) {
+    try {
+      new URL(value);
+      return { kind: 'smtp', url: value };
+    } catch {
+      // Reported below, without the value: it may hold a password.
+    }
+  }
+  problems.push('LIFELINE_MAIL_TRANSPORT must be console, file:<folder> or smtp://user:password@host:port (smtps:// for TLS).');
+  return { kind: 'console' };
+}
+
+function parseBaseUrl(value: string, problems: string[]): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value.replace(/\/+$/, '');
+  } catch {
+    // Reported below.
+  }
+  problems.push(`LIFELINE_BASE_URL must be an http:// or https:// address (got "${value}").`);
+  return 'http://localhost:3000';
 }
 
 interface DevelopmentSecrets { sessionSecret: string; fieldEncryptionKey: string }

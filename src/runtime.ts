@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 import { FieldCipher } from './security/fieldCipher.ts';
 import type { Clock } from './services/context.ts';
 import { createServices, type Services } from './services/index.ts';
+import { mailTransportFor, type MailTransport } from './services/reminders/mailTransport.ts';
+import { ReminderScheduler } from './services/reminders/scheduler.ts';
 import { migrateToLatest, openDatabase, type Database, type OpenOptions } from './store/database.ts';
 import { Store } from './store/store.ts';
 
@@ -12,10 +14,12 @@ export interface Runtime {
   database: Database;
   store: Store;
   services: Services;
+  /** Started by `serve`; `lifeline reminders run-once` runs it once. */
+  reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, options: OpenOptions & { clock?: Clock; migrate?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(config: Config, options: OpenOptions & { clock?: Clock; migrate?: boolean; mailTransport?: MailTransport } = {}): Promise<Runtime> {
   const database = openDatabase(config.database, options);
   try {
     if (options.migrate !== false) await migrateToLatest(database);
@@ -30,10 +34,20 @@ export async function openRuntime(config: Config, options: OpenOptions & { clock
     fieldCipher: new FieldCipher(config.fieldEncryptionKey, config.previousFieldEncryptionKeys),
     security: { lockoutThreshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes, requireSecondFactor: config.requireSecondFactor },
   });
-  // A linkage run in progress writes to the database: it finishes before the database closes.
-  const close = async () => {
-    await services.linkageRuns.idle();
-    await database.close();
+  const reminders = new ReminderScheduler({
+    context: services.context,
+    sources: services.reminderSources,
+    transport: options.mailTransport ?? mailTransportFor(config.mailTransport),
+    email: { from: config.mailFrom, staffBaseUrl: config.staffBaseUrl },
+    intervalSeconds: config.reminderIntervalSeconds,
+  });
+  return {
+    config, database, store, services, reminders,
+    // Background work writes to the database: it finishes before the database closes.
+    close: async () => {
+      await reminders.stop();
+      await services.linkageRuns.idle();
+      await database.close();
+    },
   };
-  return { config, database, store, services, close };
 }

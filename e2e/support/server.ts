@@ -40,6 +40,8 @@ export async function startLifeline(environment: Record<string, string> = {}, se
     if (seed.demoOperationScale !== undefined) await loadDemoOperation(runtime.services.context, { seed: 1, scale: seed.demoOperationScale });
     const app = await buildApp({ config, services: runtime.services, database: runtime.database });
     await app.listen({ port: 0, host: '127.0.0.1' });
+    // As `serve` does; LIFELINE_REMINDER_INTERVAL_SECONDS=1 makes reminders arrive within a journey.
+    runtime.reminders.start(app.log);
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('Lifeline did not bind a TCP port');
     return {

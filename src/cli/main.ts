@@ -11,6 +11,7 @@ import { registerLinkageCommand } from './commands/linkage.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommand } from './commands/org.ts';
+import { registerRemindersCommand } from './commands/reminders.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommand } from './commands/user.ts';
 import { CliError } from './errors.ts';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerLinkCommand(program);
   registerLinkageCommand(program);
   registerImportCommand(program);
+  registerRemindersCommand(program);
   return program;
 }
 

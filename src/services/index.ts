@@ -6,9 +6,12 @@ import { EnforcementExportService } from './enforcementExport.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
 import { LinkageReviewService } from './linkage/linkageReview.ts';
 import { LinkageRunService } from './linkage/linkageRuns.ts';
+import { NotificationService } from './notifications.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
+import { ApiTokenExpirySource } from './reminders/apiTokenExpiry.ts';
+import type { ReminderSource } from './reminders/reminderSource.ts';
 import { UserService } from './users.ts';
 
 export interface Services {
@@ -24,6 +27,9 @@ export interface Services {
   operationResults: OperationResultsService;
   linkageRuns: LinkageRunService;
   linkageReview: LinkageReviewService;
+  notifications: NotificationService;
+  /** What the reminder scheduler asks for due reminders: add a source here to have its reminders sent. */
+  reminderSources: ReminderSource[];
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -43,5 +49,9 @@ export function createServices(context: ServiceContext): Services {
     operationResults: new OperationResultsService(context),
     linkageRuns: new LinkageRunService(context),
     linkageReview: new LinkageReviewService(context),
+    notifications: new NotificationService(context),
+    reminderSources: [
+      new ApiTokenExpirySource(context),
+    ],
   };
 }

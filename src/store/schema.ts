@@ -301,6 +301,40 @@ export interface PersonClusterChangeTable {
   undone_at: string | null;
 }
 
+export interface NotificationTable {
+  id: string;
+  recipient_user_id: string;
+  kind: string;
+  title: string;
+  /** A path inside the staff surface, never an outside address. */
+  link: string;
+  /** The same reminder found again gives the same key: unique per recipient. */
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export type EmailStatus = 'pending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: string;
+  recipient_address: string;
+  subject: string;
+  body: string;
+  /** Unique, and kept after the text is cleared: an email is queued once however many instances find its reminder, however often. */
+  dedupe_key: string;
+  status: EmailStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** The scheduler instance holding the lease, and until when: another instance may take it after. */
+  claimed_by: string | null;
+  claimed_until: string | null;
+  /** An error code only (an SMTP reply can quote the address). */
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   linkage_runs: LinkageRunTable;
   person_clusters: PersonClusterTable;
@@ -309,6 +343,8 @@ export interface DatabaseSchema {
   linkage_candidate_pairs: LinkageCandidatePairTable;
   linkage_decisions: LinkageDecisionTable;
   person_cluster_changes: PersonClusterChangeTable;
+  notifications: NotificationTable;
+  email_outbox: EmailOutboxTable;
   operations: OperationTable;
   operation_participants: OperationParticipantTable;
   premises: PremisesTable;
@@ -348,3 +384,6 @@ export type LinkageCandidatePairRow = Selectable<LinkageCandidatePairTable>;
 export type LinkageDecisionRow = Selectable<LinkageDecisionTable>;
 export type PersonClusterChangeRow = Selectable<PersonClusterChangeTable>;
 export type PersonClusterMoveRow = Selectable<PersonClusterMoveTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type EmailOutboxRow = Selectable<EmailOutboxTable>;
+export type NewEmailOutboxRow = Insertable<EmailOutboxTable>;

@@ -12,6 +12,8 @@ import { PersonFoundRepository } from './repositories/peopleFound.ts';
 import { PremisesRepository } from './repositories/premises.ts';
 import { VisitRepository } from './repositories/visits.ts';
 import { AuditEventRepository } from './repositories/auditEvents.ts';
+import { EmailOutboxRepository } from './repositories/emailOutbox.ts';
+import { NotificationRepository } from './repositories/notifications.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { UserRepository } from './repositories/users.ts';
@@ -32,6 +34,8 @@ export interface Repositories {
   formSubmissions: FormSubmissionRepository;
   importReferences: ImportReferenceRepository;
   linkage: LinkageRepository;
+  notifications: NotificationRepository;
+  emailOutbox: EmailOutboxRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -50,6 +54,8 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     formSubmissions: new FormSubmissionRepository(db),
     importReferences: new ImportReferenceRepository(db),
     linkage: new LinkageRepository(db),
+    notifications: new NotificationRepository(db),
+    emailOutbox: new EmailOutboxRepository(db, dialect),
   };
 }
 

@@ -18,8 +18,8 @@ declare module 'fastify' {
     page(template: string, values?: Record<string, unknown>): Promise<FastifyReply>;
   }
   interface FastifyRequest {
-    /** Set by a surface: what its pages add (CSRF token, flash message, menu). Called only when a page renders. */
-    pageLocals: ((reply: FastifyReply) => Record<string, unknown>) | null;
+    /** Set by a surface: what its pages add (CSRF token, flash message, menu, unread count). Called only when a page renders. */
+    pageLocals: ((reply: FastifyReply) => Record<string, unknown> | Promise<Record<string, unknown>>) | null;
   }
 }
 
@@ -55,7 +55,7 @@ export const viewsPlugin = fastifyPlugin(async (app: FastifyInstance, options: {
     const request = this.request;
     const nonce = (this as FastifyReply & { cspNonce?: { script: string } | null }).cspNonce?.script ?? '';
     const base = { cspNonce: nonce, actor: request.actor, currentPath: request.url.split('?')[0] ?? '/' };
-    const extra = request.pageLocals?.(this) ?? {};
+    const extra = (await request.pageLocals?.(this)) ?? {};
     const html = await this.viewAsync(template, { ...base, ...extra, ...values });
     return this.type('text/html; charset=utf-8').send(html);
   });

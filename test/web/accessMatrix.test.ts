@@ -66,6 +66,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/linkage/review': LINKAGE_USERS, 'GET /api/v1/linkage/pairs/:pairId': LINKAGE_USERS, 'POST /api/v1/linkage/pairs/:pairId/decision': LINKAGE_USERS,
   'GET /api/v1/linkage/clusters/:clusterId': LINKAGE_USERS, 'POST /api/v1/linkage/clusters/:clusterId/split': LINKAGE_USERS,
   'POST /api/v1/linkage/changes/:changeId/undo': LINKAGE_USERS,
+  'GET /notifications': 'signed-in', 'POST /notifications/:notificationId/read': 'signed-in', 'POST /notifications/read-all': 'signed-in',
+  'GET /api/v1/notifications': 'signed-in', 'POST /api/v1/notifications/:id/read': 'signed-in', 'POST /api/v1/notifications/read-all': 'signed-in',
 };
 
 function routeKey(method: string, url: string): string {
@@ -112,6 +114,7 @@ describe('access matrix: every route, every role', () => {
     parameters['kind'] = 'premises';
     // Linkage routes answer a missing run, pair, cluster or change with 404 to those allowed.
     for (const name of ['runId', 'pairId', 'clusterId', 'changeId']) parameters[name] = '01900000-0000-7000-8000-0000000000f1';
+    parameters['notificationId'] = '01900000-0000-7000-8000-000000000051';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

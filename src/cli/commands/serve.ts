@@ -51,11 +51,16 @@ export function registerServeCommand(program: Command): void {
       };
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown().then(() => process.exit(0)));
       await app.listen({ port: config.port, host: config.host });
+      // A public-only instance holds no staff data (on PostgreSQL its role cannot read it): reminders are the staff side's.
+      const remindersStarted = surface !== 'public' && runtime.reminders.start(app.log);
       const address = app.server.address();
       const boundPort = typeof address === 'object' && address !== null ? address.port : config.port;
       const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${boundPort}`;
       const say = (line = '') => process.stdout.write(`${line}\n`);
       say(`Lifeline is running at ${url} (${surface} surface, ${runtime.database.description}) — ready in ${Math.round(performance.now() - started)} ms`);
+      say(remindersStarted
+        ? `Reminders are looked for every ${config.reminderIntervalSeconds} s; emails go to ${runtime.reminders.transportDescription}.`
+        : `Reminders are not sent by this instance (${surface === 'public' ? 'public surface only' : 'LIFELINE_REMINDER_INTERVAL_SECONDS=0'}).`);
       if (config.loadDemo && (demoLoaded || !empty)) {
         say(demoLoaded ? 'Demo accounts loaded into the new database:' : 'Demo accounts (if this database still has them):');
         printTable(DEMO_ACCOUNTS.map((a) => ({ role: a.role, organisation: a.organisationCode, email: a.email, password: a.password })), say);

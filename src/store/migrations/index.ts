@@ -4,6 +4,7 @@ import * as operationRecords from './0002-operation-records.ts';
 import * as importReferences from './0003-import-references.ts';
 import * as listIndexes from './0004-list-indexes.ts';
 import * as linkage from './0010-linkage.ts';
+import * as reminders from './0008-reminders.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-import-references': importReferences,
   '0004-list-indexes': listIndexes,
   '0010-linkage': linkage,
+  '0008-reminders': reminders,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -20,6 +20,14 @@ export class ApiTokenRepository {
     return this.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
   }
 
+  /** Live tokens of enabled accounts that expire after `from` and no later than `to`. */
+  listExpiringBetween(from: string, to: string): Promise<ApiTokenRow[]> {
+    return this.db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').selectAll('api_tokens')
+      .where('api_tokens.revoked_at', 'is', null).where('users.disabled_at', 'is', null)
+      .where('api_tokens.expires_at', '>', from).where('api_tokens.expires_at', '<=', to)
+      .orderBy('api_tokens.expires_at').execute();
+  }
+
   async markUsed(id: string, at: string): Promise<void> {
     await this.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
   }

@@ -13,6 +13,7 @@ import { registerResultsPage } from './enforcement/results.ts';
 import { registerEnforcementExportRoutes } from './enforcementExports.ts';
 import { registerHomeRoutes } from './home.ts';
 import { registerLinkagePages } from './linkage/pages.ts';
+import { registerNotificationRoutes } from './notifications.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerRecordingRoutes } from './recording/index.ts';
@@ -32,13 +33,16 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   });
 
   app.addHook('onRequest', async (request) => {
-    request.pageLocals = (reply: FastifyReply) => {
+    request.pageLocals = async (reply: FastifyReply) => {
       const flash = request.session.flash;
       if (flash !== undefined) request.session.flash = undefined;
+      const actor = request.actor;
       return {
         csrfToken: reply.generateCsrf(),
         flash,
-        navigation: staffNavigation(request.actor, request.url.split('?')[0] ?? '/'),
+        navigation: staffNavigation(actor, request.url.split('?')[0] ?? '/'),
+        // Looked up only when a page renders, for the count beside Notifications in the menu.
+        unreadNotifications: actor?.kind === 'user' ? await services.notifications.unreadCount(actor) : 0,
       };
     };
   });
@@ -57,6 +61,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerUserRoutes(app, services);
   await registerAuditRoutes(app, services);
   await registerAccountRoutes(app, services);
+  await registerNotificationRoutes(app, services);
   await registerEnforcementLists(app, services);
   await registerEnforcementDetails(app, services);
   await registerResultsPage(app, services);

@@ -20,6 +20,6 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   const manageable = manageableOrganisationIds(actor);
   if (manageable === undefined || manageable.length > 0) items.push({ href: '/users', text: 'Users' });
   if (canReadAudit(actor)) items.push({ href: '/audit', text: 'Audit trail' });
-  if (actor.kind === 'user') items.push({ href: '/account', text: 'Your account' });
+  if (actor.kind === 'user') items.push({ href: '/notifications', text: 'Notifications' }, { href: '/account', text: 'Your account' });
   return items.map((item) => ({ ...item, active: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href) }));
 }
