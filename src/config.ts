@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { policyProblems, victimPathPolicy, type VictimPathPolicy } from './domain/victimPath/policy.ts';
 
 export type Environment = 'development' | 'production' | 'test';
 export type Surface = 'public' | 'staff' | 'all';
@@ -35,6 +36,8 @@ export interface Config {
   loadDemo: boolean;
   signInRateLimitPerMinute: number;
   publicRateLimitPerMinute: number;
+  /** The numbers of the victim's path (reflection period, decision target): policy, so configuration. */
+  victimPath: VictimPathPolicy;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +101,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     loadDemo: read.boolean('LIFELINE_DEMO', !production),
     signInRateLimitPerMinute: read.integer('LIFELINE_SIGN_IN_RATE_LIMIT', 20, 1, 10_000),
     publicRateLimitPerMinute: read.integer('LIFELINE_PUBLIC_RATE_LIMIT', 120, 1, 100_000),
+    victimPath: victimPathSettings(read, problems),
     ...overrides,
   };
   if (production && config.loadDemo) {
@@ -107,6 +111,19 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** LIFELINE_REFLECTION_PERIOD_DAYS (at least 30), LIFELINE_REASONABLE_GROUNDS_WORKING_DAYS, LIFELINE_MOVE_ON_SUPPORT_DAYS, LIFELINE_PERIOD_ENDING_SOON_DAYS. */
+function victimPathSettings(read: EnvironmentReader, problems: string[]): VictimPathPolicy {
+  const defaults = victimPathPolicy();
+  const settings: VictimPathPolicy = {
+    reflectionPeriodMinimumDays: read.integer('LIFELINE_REFLECTION_PERIOD_DAYS', defaults.reflectionPeriodMinimumDays, 1, 3650),
+    reasonableGroundsTargetWorkingDays: read.integer('LIFELINE_REASONABLE_GROUNDS_WORKING_DAYS', defaults.reasonableGroundsTargetWorkingDays, 1, 365),
+    moveOnSupportDays: read.integer('LIFELINE_MOVE_ON_SUPPORT_DAYS', defaults.moveOnSupportDays, 1, 3650),
+    endingSoonDays: read.integer('LIFELINE_PERIOD_ENDING_SOON_DAYS', defaults.endingSoonDays, 0, 365),
+  };
+  problems.push(...policyProblems(settings).map((p) => `Victim path settings: ${p}.`));
+  return settings;
 }
 
 export function parseDatabaseUrl(url: string, problems: string[]): DatabaseLocation {

@@ -28,6 +28,7 @@ export async function openRuntime(config: Config, options: OpenOptions & { clock
     store,
     clock: options.clock ?? (() => new Date()),
     fieldCipher: new FieldCipher(config.fieldEncryptionKey, config.previousFieldEncryptionKeys),
+    victimPath: config.victimPath,
     security: { lockoutThreshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes, requireSecondFactor: config.requireSecondFactor },
   });
   return { config, database, store, services, close: () => database.close() };

@@ -8,6 +8,10 @@ import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
 import { UserService } from './users.ts';
+import { VictimDeadlineService } from './victimCare/deadlines.ts';
+import { VictimDecisionService } from './victimCare/decisions.ts';
+import { PotentialVictimService } from './victimCare/potentialVictims.ts';
+import { VictimReferralService } from './victimCare/referrals.ts';
 
 export interface Services {
   context: ServiceContext;
@@ -20,6 +24,10 @@ export interface Services {
   enforcementRecording: EnforcementRecordingService;
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
+  potentialVictims: PotentialVictimService;
+  victimReferrals: VictimReferralService;
+  victimDecisions: VictimDecisionService;
+  victimDeadlines: VictimDeadlineService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -37,5 +45,9 @@ export function createServices(context: ServiceContext): Services {
     enforcementRecording: new EnforcementRecordingService(context),
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
+    potentialVictims: new PotentialVictimService(context),
+    victimReferrals: new VictimReferralService(context),
+    victimDecisions: new VictimDecisionService(context),
+    victimDeadlines: new VictimDeadlineService(context),
   };
 }
