@@ -20,6 +20,11 @@ const RECORDERS = ['officer', 'supervisor'] as const;
 const RECORD_READERS = ['officer', 'supervisor', 'analyst'] as const;
 const RECORD_MAKERS = ['officer', 'supervisor'] as const;
 const RESULT_READERS = ['supervisor', 'analyst'] as const;
+const VICTIM_CARE = ['officer', 'supervisor', 'first-responder', 'charity-case-worker', 'decision-maker'] as const;
+const IDENTIFIERS = ['officer', 'supervisor', 'first-responder'] as const;
+const RECEIVERS = ['charity-case-worker', 'decision-maker', 'supervisor'] as const;
+const DECIDERS = ['decision-maker'] as const;
+const RECONSIDERERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -58,6 +63,11 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
   'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
   'POST /api/v1/imports/:kind': RECORD_MAKERS,
+  'GET /victims': VICTIM_CARE, 'GET /victims/new': IDENTIFIERS, 'POST /victims/new': IDENTIFIERS, 'GET /victims/:victimId': VICTIM_CARE,
+  'POST /victims/:victimId/referrals': IDENTIFIERS, 'POST /victims/:victimId/reasonable-grounds': DECIDERS, 'POST /victims/:victimId/conclusive-grounds': DECIDERS,
+  'POST /victims/:victimId/extensions': DECIDERS, 'POST /victims/:victimId/reconsideration': RECONSIDERERS,
+  'POST /victim-referrals/:referralId/accept': RECEIVERS, 'POST /victim-referrals/:referralId/decline': RECEIVERS, 'POST /victim-referrals/:referralId/withdraw': IDENTIFIERS,
+  'GET /anonymous-notifications/:notificationId': IDENTIFIERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -102,6 +112,10 @@ describe('access matrix: every route, every role', () => {
     parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
     parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
     parameters['kind'] = 'premises';
+    // Victim-care routes land on ids that do not exist: an allowed role gets "not found", never a refusal.
+    parameters['victimId'] = '01900000-0000-7000-8000-0000000000f1';
+    parameters['referralId'] = '01900000-0000-7000-8000-0000000000f2';
+    parameters['notificationId'] = '01900000-0000-7000-8000-0000000000f3';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

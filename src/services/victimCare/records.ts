@@ -36,6 +36,7 @@ export interface TimelineEventInput {
 
 export interface ReferralView {
   id: string;
+  potentialVictimId: string;
   kind: string;
   fromOrganisationId: string;
   toOrganisationId: string;
@@ -45,7 +46,7 @@ export interface ReferralView {
 }
 
 export const referralView = (r: VictimReferralRow): ReferralView => ({
-  id: r.id, kind: r.kind, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, status: r.status, referredOn: r.referred_on, answeredOn: r.answered_on,
+  id: r.id, potentialVictimId: r.potential_victim_id, kind: r.kind, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, status: r.status, referredOn: r.referred_on, answeredOn: r.answered_on,
 });
 
 export function relationsOf(victim: PotentialVictimRow, referrals: readonly VictimReferralRow[]): VictimRelations {
