@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { policyProblems, victimPathPolicy, type VictimPathPolicy } from './domain/victimPath/policy.ts';
 
 export type Environment = 'development' | 'production' | 'test';
 export type Surface = 'public' | 'staff' | 'all';
@@ -48,6 +49,8 @@ export interface Config {
   mailFrom: string;
   /** Where staff open Lifeline, for the links in reminder emails (no trailing slash). */
   staffBaseUrl: string;
+  /** The numbers of the victim's path (reflection period, decision target): policy, so configuration. */
+  victimPath: VictimPathPolicy;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +119,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     mailTransport: parseMailTransport(read.text('LIFELINE_MAIL_TRANSPORT', environment === 'development' ? 'console' : `file:${path.join(dataDir, 'mail')}`), problems),
     mailFrom: read.text('LIFELINE_MAIL_FROM', 'Lifeline <no-reply@lifeline.invalid>'),
     staffBaseUrl: parseBaseUrl(read.text('LIFELINE_BASE_URL', 'http://localhost:3000'), problems),
+    victimPath: victimPathSettings(read, problems),
     ...overrides,
   };
   if (production && config.loadDemo) {
@@ -125,6 +129,19 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** LIFELINE_REFLECTION_PERIOD_DAYS (at least 30), LIFELINE_REASONABLE_GROUNDS_WORKING_DAYS, LIFELINE_MOVE_ON_SUPPORT_DAYS, LIFELINE_PERIOD_ENDING_SOON_DAYS. */
+function victimPathSettings(read: EnvironmentReader, problems: string[]): VictimPathPolicy {
+  const defaults = victimPathPolicy();
+  const settings: VictimPathPolicy = {
+    reflectionPeriodMinimumDays: read.integer('LIFELINE_REFLECTION_PERIOD_DAYS', defaults.reflectionPeriodMinimumDays, 1, 3650),
+    reasonableGroundsTargetWorkingDays: read.integer('LIFELINE_REASONABLE_GROUNDS_WORKING_DAYS', defaults.reasonableGroundsTargetWorkingDays, 1, 365),
+    moveOnSupportDays: read.integer('LIFELINE_MOVE_ON_SUPPORT_DAYS', defaults.moveOnSupportDays, 1, 3650),
+    endingSoonDays: read.integer('LIFELINE_PERIOD_ENDING_SOON_DAYS', defaults.endingSoonDays, 0, 365),
+  };
+  problems.push(...policyProblems(settings).map((p) => `Victim path settings: ${p}.`));
+  return settings;
 }
 
 export function parseDatabaseUrl(url: string, problems: string[]): DatabaseLocation {

@@ -32,6 +32,7 @@ export async function openRuntime(config: Config, options: OpenOptions & { clock
     store,
     clock: options.clock ?? (() => new Date()),
     fieldCipher: new FieldCipher(config.fieldEncryptionKey, config.previousFieldEncryptionKeys),
+    victimPath: config.victimPath,
     security: { lockoutThreshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes, requireSecondFactor: config.requireSecondFactor },
   });
   const reminders = new ReminderScheduler({

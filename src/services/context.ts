@@ -1,3 +1,4 @@
+import type { VictimPathPolicy } from '../domain/victimPath/policy.ts';
 import type { FieldCipher } from '../security/fieldCipher.ts';
 import type { Store } from '../store/store.ts';
 
@@ -15,6 +16,8 @@ export interface ServiceContext {
   clock: Clock;
   fieldCipher: FieldCipher;
   security: SecuritySettings;
+  /** The reflection period's minimum, the decision target and the like (config `victimPath`). */
+  victimPath: VictimPathPolicy;
 }
 
 export function isoNow(clock: Clock): string {

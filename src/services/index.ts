@@ -13,6 +13,10 @@ import { OrganisationService } from './organisations.ts';
 import { ApiTokenExpirySource } from './reminders/apiTokenExpiry.ts';
 import type { ReminderSource } from './reminders/reminderSource.ts';
 import { UserService } from './users.ts';
+import { VictimDeadlineService } from './victimCare/deadlines.ts';
+import { VictimDecisionService } from './victimCare/decisions.ts';
+import { PotentialVictimService } from './victimCare/potentialVictims.ts';
+import { VictimReferralService } from './victimCare/referrals.ts';
 
 export interface Services {
   context: ServiceContext;
@@ -30,6 +34,10 @@ export interface Services {
   notifications: NotificationService;
   /** What the reminder scheduler asks for due reminders: add a source here to have its reminders sent. */
   reminderSources: ReminderSource[];
+  potentialVictims: PotentialVictimService;
+  victimReferrals: VictimReferralService;
+  victimDecisions: VictimDecisionService;
+  victimDeadlines: VictimDeadlineService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -53,5 +61,9 @@ export function createServices(context: ServiceContext): Services {
     reminderSources: [
       new ApiTokenExpirySource(context),
     ],
+    potentialVictims: new PotentialVictimService(context),
+    victimReferrals: new VictimReferralService(context),
+    victimDecisions: new VictimDecisionService(context),
+    victimDeadlines: new VictimDeadlineService(context),
   };
 }

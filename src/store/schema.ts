@@ -335,7 +335,89 @@ export interface EmailOutboxTable {
   created_at: string;
 }
 
+/** Names, dates of birth, contact details and accounts are `_sealed` (field cipher). */
+export interface PotentialVictimTable {
+  id: string;
+  organisation_id: string;
+  person_found_id: string | null;
+  identification_route: string;
+  identified_on: string;
+  jurisdiction: string;
+  /** JSON arrays of vocabulary ids. */
+  exploitation_types: string;
+  methods_of_control: string;
+  child_status: string;
+  consent: string;
+  local_authority_id: string | null;
+  support_wanted: string;
+  interpreter_language: string | null;
+  dependants: number;
+  safe_to_write: string;
+  sex: string;
+  nationality: string | null;
+  name_sealed: string;
+  date_of_birth_sealed: string | null;
+  address_sealed: string | null;
+  phone_sealed: string | null;
+  email_sealed: string | null;
+  account_sealed: string | null;
+  dependants_note_sealed: string | null;
+  /** The victim path's stage; null until referred to the competent authority. */
+  stage: string | null;
+  referred_on: string | null;
+  reasonable_grounds_due_on: string | null;
+  period_last_day: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VictimReferralTable {
+  id: string;
+  potential_victim_id: string;
+  kind: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  status: string;
+  referred_on: string;
+  answered_on: string | null;
+  sent_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VictimTimelineTable {
+  id: string;
+  potential_victim_id: string;
+  event_type: string;
+  occurred_on: string;
+  organisation_id: string | null;
+  recorded_by: string | null;
+  referral_id: string | null;
+  outcome: string | null;
+  days: number | null;
+  requested_by: string | null;
+  reason_sealed: string | null;
+  recorded_at: string;
+}
+
+/** No identifying columns by design: see migration 0007. */
+export interface AnonymousNotificationTable {
+  id: string;
+  organisation_id: string;
+  notified_on: string;
+  sex: string;
+  nationality: string | null;
+  age_band: string;
+  exploitation_types: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
+  potential_victims: PotentialVictimTable;
+  victim_referrals: VictimReferralTable;
+  victim_timeline: VictimTimelineTable;
+  anonymous_notifications: AnonymousNotificationTable;
   linkage_runs: LinkageRunTable;
   person_clusters: PersonClusterTable;
   person_cluster_members: PersonClusterMemberTable;
@@ -387,3 +469,7 @@ export type PersonClusterMoveRow = Selectable<PersonClusterMoveTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type EmailOutboxRow = Selectable<EmailOutboxTable>;
 export type NewEmailOutboxRow = Insertable<EmailOutboxTable>;
+export type PotentialVictimRow = Selectable<PotentialVictimTable>;
+export type VictimReferralRow = Selectable<VictimReferralTable>;
+export type VictimTimelineRow = Selectable<VictimTimelineTable>;
+export type AnonymousNotificationRow = Selectable<AnonymousNotificationTable>;

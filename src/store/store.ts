@@ -10,6 +10,7 @@ import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
 import { PremisesRepository } from './repositories/premises.ts';
+import { VictimCareRepository } from './repositories/victimCare.ts';
 import { VisitRepository } from './repositories/visits.ts';
 import { AuditEventRepository } from './repositories/auditEvents.ts';
 import { EmailOutboxRepository } from './repositories/emailOutbox.ts';
@@ -36,6 +37,7 @@ export interface Repositories {
   linkage: LinkageRepository;
   notifications: NotificationRepository;
   emailOutbox: EmailOutboxRepository;
+  victimCare: VictimCareRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -56,6 +58,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     linkage: new LinkageRepository(db),
     notifications: new NotificationRepository(db),
     emailOutbox: new EmailOutboxRepository(db, dialect),
+    victimCare: new VictimCareRepository(db),
   };
 }
 

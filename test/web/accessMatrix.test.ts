@@ -21,6 +21,11 @@ const RECORD_READERS = ['officer', 'supervisor', 'analyst'] as const;
 const RECORD_MAKERS = ['officer', 'supervisor'] as const;
 const RESULT_READERS = ['supervisor', 'analyst'] as const;
 const LINKAGE_USERS = ['analyst'] as const;
+const VICTIM_CARE = ['officer', 'supervisor', 'first-responder', 'charity-case-worker', 'decision-maker'] as const;
+const IDENTIFIERS = ['officer', 'supervisor', 'first-responder'] as const;
+const RECEIVERS = ['charity-case-worker', 'decision-maker', 'supervisor'] as const;
+const DECIDERS = ['decision-maker'] as const;
+const RECONSIDERERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -68,6 +73,17 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/linkage/changes/:changeId/undo': LINKAGE_USERS,
   'GET /notifications': 'signed-in', 'POST /notifications/:notificationId/read': 'signed-in', 'POST /notifications/read-all': 'signed-in',
   'GET /api/v1/notifications': 'signed-in', 'POST /api/v1/notifications/:id/read': 'signed-in', 'POST /api/v1/notifications/read-all': 'signed-in',
+  'GET /victims': VICTIM_CARE, 'GET /victims/new': IDENTIFIERS, 'POST /victims/new': IDENTIFIERS, 'GET /victims/:victimId': VICTIM_CARE,
+  'POST /victims/:victimId/referrals': IDENTIFIERS, 'POST /victims/:victimId/reasonable-grounds': DECIDERS, 'POST /victims/:victimId/conclusive-grounds': DECIDERS,
+  'POST /victims/:victimId/extensions': DECIDERS, 'POST /victims/:victimId/reconsideration': RECONSIDERERS,
+  'POST /victim-referrals/:referralId/accept': RECEIVERS, 'POST /victim-referrals/:referralId/decline': RECEIVERS, 'POST /victim-referrals/:referralId/withdraw': IDENTIFIERS,
+  'GET /anonymous-notifications/:notificationId': IDENTIFIERS,
+  'GET /api/v1/potential-victims': VICTIM_CARE, 'POST /api/v1/potential-victims': IDENTIFIERS, 'GET /api/v1/potential-victims/:id': VICTIM_CARE,
+  'POST /api/v1/potential-victims/:id/referrals': IDENTIFIERS, 'GET /api/v1/victim-referrals/incoming': RECEIVERS,
+  'POST /api/v1/victim-referrals/:id/accept': RECEIVERS, 'POST /api/v1/victim-referrals/:id/decline': RECEIVERS, 'POST /api/v1/victim-referrals/:id/withdraw': IDENTIFIERS,
+  'POST /api/v1/potential-victims/:id/reasonable-grounds': DECIDERS, 'POST /api/v1/potential-victims/:id/conclusive-grounds': DECIDERS,
+  'POST /api/v1/potential-victims/:id/extensions': DECIDERS, 'POST /api/v1/potential-victims/:id/reconsideration': RECONSIDERERS,
+  'GET /api/v1/victim-deadlines': VICTIM_CARE, 'GET /api/v1/anonymous-notifications/:id': IDENTIFIERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -115,6 +131,10 @@ describe('access matrix: every route, every role', () => {
     // Linkage routes answer a missing run, pair, cluster or change with 404 to those allowed.
     for (const name of ['runId', 'pairId', 'clusterId', 'changeId']) parameters[name] = '01900000-0000-7000-8000-0000000000f1';
     parameters['notificationId'] = '01900000-0000-7000-8000-000000000051';
+    // Victim-care routes land on ids that do not exist: an allowed role gets "not found", never a refusal.
+    parameters['victimId'] = '01900000-0000-7000-8000-0000000000f1';
+    parameters['referralId'] = '01900000-0000-7000-8000-0000000000f2';
+    parameters['notificationId'] = '01900000-0000-7000-8000-0000000000f3';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

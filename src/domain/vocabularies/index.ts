@@ -10,3 +10,4 @@ export * from './seizedAssetTypes.ts';
 export * from './victimStatus.ts';
 export * from './vocabulary.ts';
 export * from './enforcementRecording.ts';
+export * from './victimCare.ts';

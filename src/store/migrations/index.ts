@@ -5,6 +5,7 @@ import * as importReferences from './0003-import-references.ts';
 import * as listIndexes from './0004-list-indexes.ts';
 import * as linkage from './0010-linkage.ts';
 import * as reminders from './0008-reminders.ts';
+import * as victimCare from './0007-victim-care.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-list-indexes': listIndexes,
   '0010-linkage': linkage,
   '0008-reminders': reminders,
+  '0007-victim-care': victimCare,
 };
 
 export const inCodeMigrations: MigrationProvider = {

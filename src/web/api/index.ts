@@ -9,6 +9,7 @@ import { registerEnforcementApiRoutes } from './enforcementRoutes.ts';
 import { registerLinkageApiRoutes } from './linkageRoutes.ts';
 import { registerNotificationApiRoutes } from './notificationRoutes.ts';
 import { registerApiRoutes } from './routes.ts';
+import { registerVictimCareApiRoutes } from './victimCareRoutes.ts';
 import { Problem } from './schemas.ts';
 
 export async function apiSurface(app: FastifyInstance, options: { services: Services }): Promise<void> {
@@ -48,6 +49,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   await registerEnforcementApiRoutes(app, services);
   await registerLinkageApiRoutes(app, services);
   await registerNotificationApiRoutes(app, services);
+  await registerVictimCareApiRoutes(app, services);
 
   app.get('/openapi.json', { config: { access: PUBLIC } }, async () => app.swagger());
   app.get('/docs', { config: { access: PUBLIC } }, async (_request, reply) => reply.page('api/docs.njk', { operations: operationsOf(app.swagger() as OpenApiDocument) }));

@@ -19,6 +19,7 @@ import { registerOrganisationRoutes } from './organisations.ts';
 import { registerRecordingRoutes } from './recording/index.ts';
 import { registerSignInRoutes } from './signIn.ts';
 import { registerUserRoutes } from './users.ts';
+import { registerVictimCareRoutes } from './victims/index.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -68,6 +69,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   registerRecordingRoutes(app, services);
   await registerEnforcementExportRoutes(app, services);
   await registerLinkagePages(app, services);
+  await registerVictimCareRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

@@ -4,6 +4,7 @@ import { canUseLinkage } from '../../access/policies/linkage.ts';
 import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
+import { canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
 
 export interface NavigationItem { href: string; text: string; active?: boolean }
 
@@ -13,6 +14,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   const items: NavigationItem[] = [{ href: '/', text: 'Home' }];
   const forces = readableForces(actor);
   if (forces === undefined || forces.length > 0) items.push({ href: '/visits', text: 'Visits' }, { href: '/people', text: 'People' }, { href: '/arrests', text: 'Arrests' });
+  if (actor.kind === 'user' && canWorkOnVictimCare(actor)) items.push({ href: '/victims', text: 'Victim care' });
   const results = readableResults(actor);
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });
