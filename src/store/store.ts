@@ -5,6 +5,7 @@ import { ApiTokenRepository } from './repositories/apiTokens.ts';
 import { ArrestRepository } from './repositories/arrests.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
+import { IntelligenceRepository } from './repositories/intelligence.ts';
 import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
@@ -30,6 +31,7 @@ export interface Repositories {
   operationResults: OperationResultsRepository;
   formSubmissions: FormSubmissionRepository;
   importReferences: ImportReferenceRepository;
+  intelligence: IntelligenceRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -47,6 +49,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     operationResults: new OperationResultsRepository(db),
     formSubmissions: new FormSubmissionRepository(db),
     importReferences: new ImportReferenceRepository(db),
+    intelligence: new IntelligenceRepository(db),
   };
 }
 

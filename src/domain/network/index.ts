@@ -1,0 +1,3 @@
+export * from './algorithms.ts';
+export * from './entities.ts';
+export * from './reliability.ts';
