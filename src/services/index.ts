@@ -5,6 +5,7 @@ import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
 import { IntelligenceService } from './intelligence.ts';
+import { NetworkService } from './network.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
@@ -22,12 +23,14 @@ export interface Services {
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
   intelligence: IntelligenceService;
+  network: NetworkService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
 export function createServices(context: ServiceContext): Services {
   const authentication = new AuthenticationService(context);
   const enforcementRecords = new EnforcementRecordService(context);
+  const intelligence = new IntelligenceService(context);
   return {
     context,
     authentication,
@@ -39,6 +42,7 @@ export function createServices(context: ServiceContext): Services {
     enforcementRecording: new EnforcementRecordingService(context),
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
-    intelligence: new IntelligenceService(context),
+    intelligence,
+    network: new NetworkService(context, intelligence),
   };
 }

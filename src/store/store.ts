@@ -6,6 +6,7 @@ import { ArrestRepository } from './repositories/arrests.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
 import { IntelligenceRepository } from './repositories/intelligence.ts';
+import { NetworkRepository } from './repositories/network.ts';
 import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
@@ -32,6 +33,7 @@ export interface Repositories {
   formSubmissions: FormSubmissionRepository;
   importReferences: ImportReferenceRepository;
   intelligence: IntelligenceRepository;
+  network: NetworkRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -50,6 +52,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     formSubmissions: new FormSubmissionRepository(db),
     importReferences: new ImportReferenceRepository(db),
     intelligence: new IntelligenceRepository(db),
+    network: new NetworkRepository(db),
   };
 }
 

@@ -1,3 +1,4 @@
 export * from './algorithms.ts';
 export * from './entities.ts';
 export * from './reliability.ts';
+export * from './graph.ts';
