@@ -20,6 +20,8 @@ const RECORDERS = ['officer', 'supervisor'] as const;
 const RECORD_READERS = ['officer', 'supervisor', 'analyst'] as const;
 const RECORD_MAKERS = ['officer', 'supervisor'] as const;
 const RESULT_READERS = ['supervisor', 'analyst'] as const;
+const INTELLIGENCE_USERS = ['officer', 'supervisor', 'analyst'] as const;
+const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -58,6 +60,13 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
   'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
   'POST /api/v1/imports/:kind': RECORD_MAKERS,
+  'GET /intelligence': INTELLIGENCE_USERS, 'GET /intelligence/new': INTELLIGENCE_USERS, 'POST /intelligence/new': INTELLIGENCE_USERS,
+  'GET /intelligence/:reportId': INTELLIGENCE_USERS, 'POST /intelligence/:reportId/regrade': INTELLIGENCE_REVIEWERS,
+  'POST /intelligence/:reportId/sanitise': INTELLIGENCE_REVIEWERS, 'POST /intelligence/:reportId/disseminations': INTELLIGENCE_REVIEWERS,
+  'GET /network': INTELLIGENCE_USERS, 'GET /network/entity': INTELLIGENCE_USERS, 'GET /network/path': INTELLIGENCE_USERS, 'GET /network/groups': INTELLIGENCE_USERS,
+  'GET /api/v1/intelligence': INTELLIGENCE_USERS, 'GET /api/v1/intelligence/:id': INTELLIGENCE_USERS, 'POST /api/v1/intelligence': INTELLIGENCE_USERS,
+  'GET /api/v1/network/search': INTELLIGENCE_USERS, 'GET /api/v1/network/entity': INTELLIGENCE_USERS, 'GET /api/v1/network/path': INTELLIGENCE_USERS,
+  'GET /api/v1/network/metrics': INTELLIGENCE_USERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -102,6 +111,11 @@ describe('access matrix: every route, every role', () => {
     parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
     parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
     parameters['kind'] = 'premises';
+    // Intelligence routes land on a Metropolitan report, which its supervisor may review.
+    const report = await runtime.services.intelligence.submit(await actorFor(runtime, demoAccount('officer', 'metropolitan')), {
+      text: 'Access matrix report', source: '1', intelligence: 'A', handling: 'P', refersTo: { day: '1', month: '3', year: '2007' }, entities: [], links: [],
+    });
+    parameters['reportId'] = report.id;
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);
@@ -138,7 +152,7 @@ describe('access matrix: every route, every role', () => {
       for (const [key, expected] of walkable) {
         const [method = 'GET', pattern = '/'] = key.split(' ');
         const url = pattern.replace(/:(\w+)/g, (_match, name: string) => {
-          if (name === 'id') return pattern.includes('/users/') ? parameters['userId'] ?? '' : parameters['organisationId'] ?? '';
+          if (name === 'id') return pattern.includes('/users/') ? parameters['userId'] ?? '' : pattern.includes('/intelligence/') ? parameters['reportId'] ?? '' : parameters['organisationId'] ?? '';
           return parameters[name] ?? '';
         });
         const api = url.startsWith('/api/');

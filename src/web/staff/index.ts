@@ -12,6 +12,8 @@ import { registerEnforcementLists } from './enforcement/lists.ts';
 import { registerResultsPage } from './enforcement/results.ts';
 import { registerEnforcementExportRoutes } from './enforcementExports.ts';
 import { registerHomeRoutes } from './home.ts';
+import { registerIntelligenceRoutes } from './intelligence.ts';
+import { registerNetworkRoutes } from './network.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerRecordingRoutes } from './recording/index.ts';
@@ -61,6 +63,8 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerResultsPage(app, services);
   registerRecordingRoutes(app, services);
   await registerEnforcementExportRoutes(app, services);
+  await registerIntelligenceRoutes(app, services);
+  await registerNetworkRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { readableForces, readableResults } from '../../access/policies/enforcementRecords.ts';
 import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
+import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 
 export interface NavigationItem { href: string; text: string; active?: boolean }
@@ -12,6 +13,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   const items: NavigationItem[] = [{ href: '/', text: 'Home' }];
   const forces = readableForces(actor);
   if (forces === undefined || forces.length > 0) items.push({ href: '/visits', text: 'Visits' }, { href: '/people', text: 'People' }, { href: '/arrests', text: 'Arrests' });
+  if (canUseIntelligence(actor)) items.push({ href: '/intelligence', text: 'Intelligence' }, { href: '/network', text: 'Network' });
   const results = readableResults(actor);
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
