@@ -169,6 +169,13 @@ export class NetworkService {
     return { entities: graph.entities.size, relationships: graph.relationships.length, groups: graph.groups(), centrality: graph.centrality() };
   }
 
+  /** The actor's network under the filters, for an export; each export is audited with its size. */
+  async exportGraph(actor: Actor, format: string, filter: NetworkFilter = {}): Promise<NetworkGraph> {
+    const graph = (await this.build(actor)).filtered(filter);
+    await this.audit(actor, 'network.export', { format, entities: graph.entities.size, relationships: graph.relationships.length });
+    return graph;
+  }
+
   private async audit(actor: Actor, action: string, details: Record<string, unknown>): Promise<void> {
     await this.context.store.transaction((tx) => recordAudit(tx, actor, isoNow(this.context.clock), { action, subjectType: 'network', subjectId: null, subjectOrganisationId: null, details }));
   }

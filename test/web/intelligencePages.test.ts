@@ -119,4 +119,26 @@ describe('intelligence and network pages', () => {
     expect((await client.request('GET', `/api/v1/intelligence/${id}`)).statusCode).toBe(404);
     expect((await officer.request('GET', `/api/v1/intelligence/${id}`)).statusCode).toBe(200);
   });
+
+  it('exports the viewer’s network as GraphML that reads back to the same entities and relationships, each with its record', async () => {
+    const analyst = await signedIn('analyst');
+    const response = await analyst.get('/network/export.graphml');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('application/graphml+xml');
+    const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const nodes = new Set([...response.body.matchAll(/<node id="([^"]*)">/g)].map((m) => unescape(m[1] ?? '')));
+    const edges = [...response.body.matchAll(/<edge id="[^"]*" source="([^"]*)" target="([^"]*)">(.*?)<\/edge>/g)];
+    const graph = await runtime.services.network.build(await actorFor(runtime, demoAccount('analyst')));
+    expect(nodes).toEqual(new Set(graph.entities.keys()));
+    expect(edges).toHaveLength(graph.relationships.length);
+    for (const [, source, target, data] of edges) {
+      expect(nodes.has(unescape(source ?? ''))).toBe(true);
+      expect(nodes.has(unescape(target ?? ''))).toBe(true);
+      expect(data).toMatch(/<data key="e_recordId">[^<]+<\/data>/);
+    }
+    const other = await (await signedIn('officer', 'west-midlands')).get('/network/export.graphml');
+    expect(other.body).not.toContain('KX57ABC');
+    const audit = await runtime.store.repositories.auditEvents.list({ action: 'network.export', limit: 5 });
+    expect(audit.length).toBe(2);
+  });
 });

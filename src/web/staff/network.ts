@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { rolesOnly } from '../../access/policies/routes.ts';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS, RELATIONSHIP_TYPES, isEntityType } from '../../domain/network/entities.ts';
 import { gradeLabel, type NetworkFilter } from '../../domain/network/graph.ts';
+import { toGraphML } from '../../domain/network/graphml.ts';
 import { RELIABILITY_LABELS, RELIABILITY_LEVELS } from '../../domain/network/reliability.ts';
 import type { Services } from '../../services/index.ts';
 import { actorOf } from '../routeGuard.ts';
@@ -78,5 +79,12 @@ export async function registerNetworkRoutes(app: FastifyInstance, services: Serv
       ...(await filterLocals(query, filter)), metrics, groups: metrics.groups.slice(0, TABLE_ROWS).map((g, i) => ({ number: i + 1, size: g.length, members: g.slice(0, 12), more: Math.max(g.length - 12, 0) })),
       byDegree: top('degree'), byBetweenness: top('betweenness'), byPageRank: top('pageRank'),
     });
+  });
+
+  app.get('/network/export.graphml', { config: { access: NETWORK_READERS } }, async (request, reply) => {
+    const query = request.query as Record<string, string | string[] | undefined>;
+    const graph = await network.exportGraph(actorOf(request), 'graphml', networkFilterOf(query));
+    const names = new Map((await organisations()).map((o) => [o.id, o.name]));
+    return reply.type('application/graphml+xml; charset=utf-8').header('content-disposition', 'attachment; filename="lifeline-network.graphml"').send(toGraphML(graph, names));
   });
 }
