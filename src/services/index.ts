@@ -7,6 +7,8 @@ import { EnforcementRecordService } from './enforcementRecords.ts';
 import { LinkageReviewService } from './linkage/linkageReview.ts';
 import { LinkageRunService } from './linkage/linkageRuns.ts';
 import { NotificationService } from './notifications.ts';
+import { IntelligenceService } from './intelligence.ts';
+import { NetworkService } from './network.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
@@ -38,12 +40,15 @@ export interface Services {
   victimReferrals: VictimReferralService;
   victimDecisions: VictimDecisionService;
   victimDeadlines: VictimDeadlineService;
+  intelligence: IntelligenceService;
+  network: NetworkService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
 export function createServices(context: ServiceContext): Services {
   const authentication = new AuthenticationService(context);
   const enforcementRecords = new EnforcementRecordService(context);
+  const intelligence = new IntelligenceService(context);
   return {
     context,
     authentication,
@@ -65,5 +70,7 @@ export function createServices(context: ServiceContext): Services {
     victimReferrals: new VictimReferralService(context),
     victimDecisions: new VictimDecisionService(context),
     victimDeadlines: new VictimDeadlineService(context),
+    intelligence,
+    network: new NetworkService(context, intelligence),
   };
 }

@@ -413,7 +413,82 @@ export interface AnonymousNotificationTable {
   created_at: string;
 }
 
+export interface OrganisationGradingSchemeTable {
+  organisation_id: string;
+  /** '5x5x5' or '3x5x2'. */
+  scheme: string;
+  updated_at: string;
+}
+
+export interface IntelligenceReportTable {
+  id: string;
+  organisation_id: string;
+  /** The current text, AES-256-GCM sealed. */
+  text_sealed: string;
+  /** The current grade with its scheme, e.g. "5x5x5:B35" (domain/intelligence gradeToStorage). */
+  grade: string;
+  /** The date the intelligence refers to (YYYY-MM-DD), not when it was written. */
+  refers_to_on: string;
+  version: number;
+  sanitised: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IntelligenceReportVersionTable {
+  id: string;
+  report_id: string;
+  version: number;
+  /** submitted, regraded or sanitised */
+  change: string;
+  grade: string;
+  text_sealed: string;
+  reason: string;
+  changed_by: string | null;
+  changed_at: string;
+}
+
+export interface IntelligenceDisseminationTable {
+  id: string;
+  report_id: string;
+  recipient_organisation_id: string;
+  conditions: string;
+  authorised_by: string | null;
+  authorised_at: string;
+}
+
+export interface IntelligenceEntityTable {
+  id: string;
+  report_id: string;
+  /** Order in the report, so links can name "the second entity". */
+  position: number;
+  entity_type: string;
+  /** The network node key, e.g. "phone:+447700900123" or "premises:<id>". */
+  entity_key: string;
+  label: string;
+  /** Exactly what the officer wrote. */
+  written: string;
+  /** JSON object of typed properties (FollowTheMoney-like). */
+  properties: string;
+}
+
+export interface IntelligenceLinkTable {
+  id: string;
+  report_id: string;
+  from_key: string;
+  to_key: string;
+  relationship: string;
+  observed_on: string;
+}
+
 export interface DatabaseSchema {
+  organisation_grading_schemes: OrganisationGradingSchemeTable;
+  intelligence_reports: IntelligenceReportTable;
+  intelligence_report_versions: IntelligenceReportVersionTable;
+  intelligence_disseminations: IntelligenceDisseminationTable;
+  intelligence_entities: IntelligenceEntityTable;
+  intelligence_links: IntelligenceLinkTable;
   potential_victims: PotentialVictimTable;
   victim_referrals: VictimReferralTable;
   victim_timeline: VictimTimelineTable;
@@ -473,3 +548,8 @@ export type PotentialVictimRow = Selectable<PotentialVictimTable>;
 export type VictimReferralRow = Selectable<VictimReferralTable>;
 export type VictimTimelineRow = Selectable<VictimTimelineTable>;
 export type AnonymousNotificationRow = Selectable<AnonymousNotificationTable>;
+export type IntelligenceReportRow = Selectable<IntelligenceReportTable>;
+export type IntelligenceReportVersionRow = Selectable<IntelligenceReportVersionTable>;
+export type IntelligenceDisseminationRow = Selectable<IntelligenceDisseminationTable>;
+export type IntelligenceEntityRow = Selectable<IntelligenceEntityTable>;
+export type IntelligenceLinkRow = Selectable<IntelligenceLinkTable>;

@@ -6,6 +6,8 @@ import { ArrestRepository } from './repositories/arrests.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
 import { LinkageRepository } from './repositories/linkage.ts';
+import { IntelligenceRepository } from './repositories/intelligence.ts';
+import { NetworkRepository } from './repositories/network.ts';
 import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
@@ -38,6 +40,8 @@ export interface Repositories {
   notifications: NotificationRepository;
   emailOutbox: EmailOutboxRepository;
   victimCare: VictimCareRepository;
+  intelligence: IntelligenceRepository;
+  network: NetworkRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -59,6 +63,8 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     notifications: new NotificationRepository(db),
     emailOutbox: new EmailOutboxRepository(db, dialect),
     victimCare: new VictimCareRepository(db),
+    intelligence: new IntelligenceRepository(db),
+    network: new NetworkRepository(db),
   };
 }
 

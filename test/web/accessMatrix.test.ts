@@ -26,6 +26,8 @@ const IDENTIFIERS = ['officer', 'supervisor', 'first-responder'] as const;
 const RECEIVERS = ['charity-case-worker', 'decision-maker', 'supervisor'] as const;
 const DECIDERS = ['decision-maker'] as const;
 const RECONSIDERERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
+const INTELLIGENCE_USERS = ['officer', 'supervisor', 'analyst'] as const;
+const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -84,6 +86,13 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/potential-victims/:id/reasonable-grounds': DECIDERS, 'POST /api/v1/potential-victims/:id/conclusive-grounds': DECIDERS,
   'POST /api/v1/potential-victims/:id/extensions': DECIDERS, 'POST /api/v1/potential-victims/:id/reconsideration': RECONSIDERERS,
   'GET /api/v1/victim-deadlines': VICTIM_CARE, 'GET /api/v1/anonymous-notifications/:id': IDENTIFIERS,
+  'GET /intelligence': INTELLIGENCE_USERS, 'GET /intelligence/new': INTELLIGENCE_USERS, 'POST /intelligence/new': INTELLIGENCE_USERS,
+  'GET /intelligence/:reportId': INTELLIGENCE_USERS, 'POST /intelligence/:reportId/regrade': INTELLIGENCE_REVIEWERS,
+  'POST /intelligence/:reportId/sanitise': INTELLIGENCE_REVIEWERS, 'POST /intelligence/:reportId/disseminations': INTELLIGENCE_REVIEWERS,
+  'GET /network': INTELLIGENCE_USERS, 'GET /network/entity': INTELLIGENCE_USERS, 'GET /network/path': INTELLIGENCE_USERS, 'GET /network/groups': INTELLIGENCE_USERS, 'GET /network/export.graphml': INTELLIGENCE_USERS,
+  'GET /api/v1/intelligence': INTELLIGENCE_USERS, 'GET /api/v1/intelligence/:id': INTELLIGENCE_USERS, 'POST /api/v1/intelligence': INTELLIGENCE_USERS,
+  'GET /api/v1/network/search': INTELLIGENCE_USERS, 'GET /api/v1/network/entity': INTELLIGENCE_USERS, 'GET /api/v1/network/path': INTELLIGENCE_USERS,
+  'GET /api/v1/network/metrics': INTELLIGENCE_USERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -135,6 +144,11 @@ describe('access matrix: every route, every role', () => {
     parameters['victimId'] = '01900000-0000-7000-8000-0000000000f1';
     parameters['referralId'] = '01900000-0000-7000-8000-0000000000f2';
     parameters['notificationId'] = '01900000-0000-7000-8000-0000000000f3';
+    // Intelligence routes land on a Metropolitan report, which its supervisor may review.
+    const report = await runtime.services.intelligence.submit(await actorFor(runtime, demoAccount('officer', 'metropolitan')), {
+      text: 'Access matrix report', source: '1', intelligence: 'A', handling: 'P', refersTo: { day: '1', month: '3', year: '2007' }, entities: [], links: [],
+    });
+    parameters['reportId'] = report.id;
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);
@@ -171,7 +185,7 @@ describe('access matrix: every route, every role', () => {
       for (const [key, expected] of walkable) {
         const [method = 'GET', pattern = '/'] = key.split(' ');
         const url = pattern.replace(/:(\w+)/g, (_match, name: string) => {
-          if (name === 'id') return pattern.includes('/users/') ? parameters['userId'] ?? '' : parameters['organisationId'] ?? '';
+          if (name === 'id') return pattern.includes('/users/') ? parameters['userId'] ?? '' : pattern.includes('/intelligence/') ? parameters['reportId'] ?? '' : parameters['organisationId'] ?? '';
           return parameters[name] ?? '';
         });
         const api = url.startsWith('/api/');

@@ -6,6 +6,7 @@ import * as listIndexes from './0004-list-indexes.ts';
 import * as linkage from './0010-linkage.ts';
 import * as reminders from './0008-reminders.ts';
 import * as victimCare from './0007-victim-care.ts';
+import * as intelligence from './0011-intelligence.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0010-linkage': linkage,
   '0008-reminders': reminders,
   '0007-victim-care': victimCare,
+  '0011-intelligence': intelligence,
 };
 
 export const inCodeMigrations: MigrationProvider = {

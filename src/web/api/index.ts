@@ -8,6 +8,7 @@ import { guardRoutes } from '../routeGuard.ts';
 import { registerEnforcementApiRoutes } from './enforcementRoutes.ts';
 import { registerLinkageApiRoutes } from './linkageRoutes.ts';
 import { registerNotificationApiRoutes } from './notificationRoutes.ts';
+import { registerIntelligenceApiRoutes } from './intelligenceRoutes.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerVictimCareApiRoutes } from './victimCareRoutes.ts';
 import { Problem } from './schemas.ts';
@@ -50,6 +51,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   await registerLinkageApiRoutes(app, services);
   await registerNotificationApiRoutes(app, services);
   await registerVictimCareApiRoutes(app, services);
+  await registerIntelligenceApiRoutes(app, services);
 
   app.get('/openapi.json', { config: { access: PUBLIC } }, async () => app.swagger());
   app.get('/docs', { config: { access: PUBLIC } }, async (_request, reply) => reply.page('api/docs.njk', { operations: operationsOf(app.swagger() as OpenApiDocument) }));

@@ -14,6 +14,8 @@ import { registerEnforcementExportRoutes } from './enforcementExports.ts';
 import { registerHomeRoutes } from './home.ts';
 import { registerLinkagePages } from './linkage/pages.ts';
 import { registerNotificationRoutes } from './notifications.ts';
+import { registerIntelligenceRoutes } from './intelligence.ts';
+import { registerNetworkRoutes } from './network.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerRecordingRoutes } from './recording/index.ts';
@@ -70,6 +72,8 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerEnforcementExportRoutes(app, services);
   await registerLinkagePages(app, services);
   await registerVictimCareRoutes(app, services);
+  await registerIntelligenceRoutes(app, services);
+  await registerNetworkRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

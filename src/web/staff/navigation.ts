@@ -3,6 +3,7 @@ import { readableForces, readableResults } from '../../access/policies/enforceme
 import { canUseLinkage } from '../../access/policies/linkage.ts';
 import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
+import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 import { canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
 
@@ -15,6 +16,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   const forces = readableForces(actor);
   if (forces === undefined || forces.length > 0) items.push({ href: '/visits', text: 'Visits' }, { href: '/people', text: 'People' }, { href: '/arrests', text: 'Arrests' });
   if (actor.kind === 'user' && canWorkOnVictimCare(actor)) items.push({ href: '/victims', text: 'Victim care' });
+  if (canUseIntelligence(actor)) items.push({ href: '/intelligence', text: 'Intelligence' }, { href: '/network', text: 'Network' });
   const results = readableResults(actor);
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });

@@ -1,0 +1,187 @@
+// The network an actor may see: entities and dated, sourced relationships. Every relationship
+// carries its provenance (which record, of which organisation, on which date, with its grade
+// when it came from intelligence), so any step of a path can be justified by the records.
+import { formatGrade, type Grade } from '../intelligence/grade.ts';
+import { Adjacency, betweenness, connectedComponents, degree, pageRank, shortestPath } from './algorithms.ts';
+import type { EntityType, RelationshipType } from './entities.ts';
+import { meetsReliability, type ReliabilityLevel } from './reliability.ts';
+
+export interface NetworkEntity {
+  readonly key: string;
+  readonly type: EntityType;
+  readonly label: string;
+}
+
+export type RecordType = 'person-found' | 'arrest' | 'visit' | 'intelligence-report';
+
+export interface Provenance {
+  readonly recordType: RecordType;
+  readonly recordId: string;
+  readonly organisationId: string;
+  /** When the relationship was observed (ISO date or timestamp). */
+  readonly date: string;
+  readonly grade: Grade | null;
+}
+
+export interface Relationship {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly type: RelationshipType;
+  readonly provenance: Provenance;
+}
+
+/** Something that happened to an entity without joining it to another one (a visit, a mention). */
+export interface EntityEvent {
+  readonly key: string;
+  readonly description: string;
+  readonly provenance: Provenance;
+}
+
+export interface NetworkFilter {
+  /** Inclusive dates, YYYY-MM-DD. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly organisationIds?: readonly string[];
+  readonly relationshipTypes?: readonly RelationshipType[];
+  readonly minimumReliability?: ReliabilityLevel;
+}
+
+export interface TimelineEntry {
+  readonly date: string;
+  readonly description: string;
+  readonly provenance: Provenance;
+}
+
+export interface Neighbour {
+  readonly entity: NetworkEntity;
+  readonly relationships: readonly Relationship[];
+}
+
+export interface PathStep {
+  readonly from: NetworkEntity;
+  readonly to: NetworkEntity;
+  /** Every record that joins the two: the evidence for this step. */
+  readonly relationships: readonly Relationship[];
+}
+
+export interface Centrality {
+  readonly entity: NetworkEntity;
+  readonly degree: number;
+  readonly betweenness: number;
+  readonly pageRank: number;
+}
+
+export function gradeLabel(provenance: Provenance): string {
+  return provenance.grade === null ? '' : `${formatGrade(provenance.grade)} (${provenance.grade.scheme})`;
+}
+
+function passes(relationship: Relationship, filter: NetworkFilter): boolean {
+  const day = relationship.provenance.date.slice(0, 10);
+  if (filter.from !== undefined && filter.from !== '' && day < filter.from) return false;
+  if (filter.to !== undefined && filter.to !== '' && day > filter.to) return false;
+  if (filter.organisationIds !== undefined && filter.organisationIds.length > 0 && !filter.organisationIds.includes(relationship.provenance.organisationId)) return false;
+  if (filter.relationshipTypes !== undefined && filter.relationshipTypes.length > 0 && !filter.relationshipTypes.includes(relationship.type)) return false;
+  return meetsReliability(relationship.provenance.grade, filter.minimumReliability ?? 'any');
+}
+
+export class NetworkGraph {
+  readonly entities = new Map<string, NetworkEntity>();
+  readonly relationships: Relationship[] = [];
+  readonly events: EntityEvent[] = [];
+  private readonly byEntity = new Map<string, Relationship[]>();
+
+  addEntity(entity: NetworkEntity): void {
+    // The first label wins: enforcement records are added before intelligence mentions.
+    if (!this.entities.has(entity.key)) this.entities.set(entity.key, entity);
+  }
+
+  addRelationship(relationship: Relationship): void {
+    if (!this.entities.has(relationship.from) || !this.entities.has(relationship.to)) throw new Error('A relationship joins two entities of the network');
+    this.relationships.push(relationship);
+    for (const key of new Set([relationship.from, relationship.to])) {
+      const list = this.byEntity.get(key);
+      if (list === undefined) this.byEntity.set(key, [relationship]);
+      else list.push(relationship);
+    }
+  }
+
+  addEvent(event: EntityEvent): void {
+    if (this.entities.has(event.key)) this.events.push(event);
+  }
+
+  /** The relationships that pass the filter; the entities stay, so a filtered-out one is still found. */
+  filtered(filter: NetworkFilter): NetworkGraph {
+    const graph = new NetworkGraph();
+    for (const entity of this.entities.values()) graph.addEntity(entity);
+    for (const relationship of this.relationships) if (passes(relationship, filter)) graph.addRelationship(relationship);
+    for (const event of this.events) graph.addEvent(event);
+    return graph;
+  }
+
+  private adjacency(): Adjacency {
+    return new Adjacency(this.entities.keys(), this.relationships);
+  }
+
+  relationshipsOf(key: string): readonly Relationship[] {
+    return this.byEntity.get(key) ?? [];
+  }
+
+  /** The entities joined to `key`, each with the relationships that join them, by type then label. */
+  neighbours(key: string): Neighbour[] {
+    const grouped = new Map<string, Relationship[]>();
+    for (const relationship of this.relationshipsOf(key)) {
+      const other = relationship.from === key ? relationship.to : relationship.from;
+      if (other === key) continue;
+      grouped.set(other, [...(grouped.get(other) ?? []), relationship]);
+    }
+    return [...grouped]
+      .map(([other, relationships]) => ({ entity: this.entities.get(other) ?? { key: other, type: 'person' as const, label: other }, relationships }))
+      .sort((a, b) => a.entity.type.localeCompare(b.entity.type) || a.entity.label.localeCompare(b.entity.label));
+  }
+
+  /** What happened to the entity, oldest first: its relationships and its own events. */
+  timeline(key: string, describe: (relationship: Relationship) => string): TimelineEntry[] {
+    const entries: TimelineEntry[] = [
+      ...this.relationshipsOf(key).map((r) => ({ date: r.provenance.date, description: describe(r), provenance: r.provenance })),
+      ...this.events.filter((e) => e.key === key).map((e) => ({ date: e.provenance.date, description: e.description, provenance: e.provenance })),
+    ];
+    return entries.sort((a, b) => a.date.localeCompare(b.date) || a.provenance.recordId.localeCompare(b.provenance.recordId));
+  }
+
+  /** The fewest steps between two entities, each with its evidence; null when they are not connected. */
+  path(fromKey: string, toKey: string): PathStep[] | null {
+    const adjacency = this.adjacency();
+    const nodes = shortestPath(adjacency, fromKey, toKey);
+    if (nodes === null) return null;
+    const byId = new Map(this.relationships.map((r) => [r.id, r]));
+    const steps: PathStep[] = [];
+    for (let i = 0; i + 1 < nodes.length; i += 1) {
+      const a = nodes[i] ?? '';
+      const b = nodes[i + 1] ?? '';
+      const relationships = adjacency.edgeIds(a, b).map((id) => byId.get(id)).filter((r): r is Relationship => r !== undefined);
+      const from = this.entities.get(a);
+      const to = this.entities.get(b);
+      if (from !== undefined && to !== undefined) steps.push({ from, to, relationships });
+    }
+    return steps;
+  }
+
+  /** Connected groups of more than one entity, largest first: possible networks. */
+  groups(): NetworkEntity[][] {
+    return connectedComponents(this.adjacency())
+      .filter((component) => component.length > 1)
+      .map((component) => component.map((key) => this.entities.get(key)).filter((e): e is NetworkEntity => e !== undefined));
+  }
+
+  /** Degree, betweenness (normalised) and PageRank of every entity, most between first. */
+  centrality(): Centrality[] {
+    const adjacency = this.adjacency();
+    const degrees = degree(adjacency);
+    const between = betweenness(adjacency, { normalised: true });
+    const ranks = pageRank(adjacency);
+    return [...this.entities.values()]
+      .map((entity) => ({ entity, degree: degrees.get(entity.key) ?? 0, betweenness: between.get(entity.key) ?? 0, pageRank: ranks.get(entity.key) ?? 0 }))
+      .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || b.pageRank - a.pageRank || a.entity.key.localeCompare(b.entity.key));
+  }
+}

@@ -1,0 +1,5 @@
+export * from './algorithms.ts';
+export * from './entities.ts';
+export * from './reliability.ts';
+export * from './graph.ts';
+export * from './graphml.ts';

@@ -1,0 +1,184 @@
+// The network of people, premises, phones, vehicles and money, built for one actor from only
+// the records that actor may read: the enforcement records of their readable forces and the
+// intelligence reports the handling codes let them see. An entity named only in a report they
+// may not read is therefore absent, not hidden. Potential victims are shown by a pseudonym.
+import type { Actor } from '../access/actor.ts';
+import { ForbiddenError, NotFoundError } from '../access/errors.ts';
+import { readableForces } from '../access/policies/enforcementRecords.ts';
+import { canUseIntelligence } from '../access/policies/intelligence.ts';
+import { foldName } from '../domain/nameSearch.ts';
+import { normalisePhone } from '../domain/phone.ts';
+import { RELATIONSHIP_LABELS, isEntityType, isRelationshipType, type EntityType } from '../domain/network/entities.ts';
+import {
+  NetworkGraph, type Centrality, type NetworkEntity, type NetworkFilter, type Neighbour, type PathStep, type Relationship, type TimelineEntry,
+} from '../domain/network/graph.ts';
+import { premisesTypeTerms } from '../domain/vocabularies/premisesTypes.ts';
+import { recordAudit } from './auditTrail.ts';
+import { isoNow, type ServiceContext } from './context.ts';
+import type { IntelligenceService } from './intelligence.ts';
+
+export const MAX_SEARCH_RESULTS = 50;
+
+export interface EntityView {
+  entity: NetworkEntity;
+  neighbours: Neighbour[];
+  timeline: TimelineEntry[];
+}
+
+export interface NetworkMetrics {
+  entities: number;
+  relationships: number;
+  groups: NetworkEntity[][];
+  centrality: Centrality[];
+}
+
+function phoneKeys(json: string): Array<{ key: string; label: string }> {
+  let written: unknown;
+  try {
+    written = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(written)) return [];
+  return written.filter((w): w is string => typeof w === 'string' && w.trim() !== '').map((w) => {
+    const phone = normalisePhone(w);
+    return phone.e164 === null ? { key: `phone:written:${w.toUpperCase().replace(/[^A-Z0-9]/g, '')}`, label: w } : { key: `phone:${phone.e164}`, label: phone.e164 };
+  });
+}
+
+const premisesTypeLabel = (id: string): string => premisesTypeTerms.find((t) => t.id === id)?.label ?? id;
+
+/** A person found who may be a victim is never named in the network: the pseudonym is stable per record. */
+function personLabel(person: { id: string; role: string; full_name: string }): string {
+  return person.role === 'potential-victim' ? `Potential victim ${person.id.slice(-6).toUpperCase()}` : person.full_name;
+}
+
+export function describeRelationship(graph: NetworkGraph, relationship: Relationship): string {
+  const label = (key: string) => graph.entities.get(key)?.label ?? key;
+  return `${label(relationship.from)} ${RELATIONSHIP_LABELS[relationship.type]} ${label(relationship.to)}`;
+}
+
+export class NetworkService {
+  constructor(private readonly context: ServiceContext, private readonly intelligence: IntelligenceService) {}
+
+  /** The whole network the actor may see, before filters. */
+  async build(actor: Actor): Promise<NetworkGraph> {
+    const forces = readableForces(actor);
+    const usesIntelligence = canUseIntelligence(actor);
+    if (forces !== undefined && forces.length === 0 && !usesIntelligence) throw new ForbiddenError('Your role does not include the network');
+    const graph = new NetworkGraph();
+    if (forces === undefined || forces.length > 0) await this.addEnforcementRecords(graph, forces);
+    if (usesIntelligence) await this.addIntelligence(graph, actor);
+    return graph;
+  }
+
+  private async addEnforcementRecords(graph: NetworkGraph, forces: readonly string[] | undefined): Promise<void> {
+    const repository = this.context.store.repositories.network;
+    const [premises, visits, people, arrests] = await Promise.all([repository.premises(forces), repository.visits(forces), repository.people(forces), repository.arrests(forces)]);
+    for (const p of premises) graph.addEntity({ key: `premises:${p.id}`, type: 'premises', label: `${p.name ?? premisesTypeLabel(p.premises_type)}, ${p.town} ${p.postcode}` });
+    const visitById = new Map(visits.map((v) => [v.id, v]));
+    for (const visit of visits) {
+      graph.addEvent({ key: `premises:${visit.premises_id}`, description: 'Visited', provenance: { recordType: 'visit', recordId: visit.id, organisationId: visit.organisation_id, date: visit.visited_at, grade: null } });
+    }
+    const personById = new Map(people.map((p) => [p.id, p]));
+    for (const person of people) {
+      const visit = visitById.get(person.visit_id);
+      if (visit === undefined) continue;
+      const key = `person:${person.id}`;
+      graph.addEntity({ key, type: 'person', label: personLabel(person) });
+      const provenance = { recordType: 'person-found' as const, recordId: person.id, organisationId: person.organisation_id, date: visit.visited_at, grade: null };
+      if (graph.entities.has(`premises:${visit.premises_id}`)) graph.addRelationship({ id: `found:${person.id}`, from: key, to: `premises:${visit.premises_id}`, type: 'seen-at', provenance });
+      for (const [index, phone] of phoneKeys(person.phone_numbers).entries()) {
+        graph.addEntity({ key: phone.key, type: 'phone', label: phone.label });
+        graph.addRelationship({ id: `phone:${person.id}:${index}`, from: key, to: phone.key, type: 'owns', provenance });
+      }
+    }
+    for (const arrest of arrests) {
+      const visit = visitById.get(arrest.visit_id);
+      const person = personById.get(arrest.person_found_id);
+      if (visit === undefined || person === undefined || !graph.entities.has(`premises:${visit.premises_id}`)) continue;
+      graph.addRelationship({
+        id: `arrest:${arrest.id}`, from: `person:${person.id}`, to: `premises:${visit.premises_id}`, type: 'seen-at',
+        provenance: { recordType: 'arrest', recordId: arrest.id, organisationId: arrest.organisation_id, date: arrest.arrested_at, grade: null },
+      });
+    }
+  }
+
+  private async addIntelligence(graph: NetworkGraph, actor: Actor): Promise<void> {
+    const reports = await this.intelligence.readable(actor);
+    const byId = new Map(reports.map((r) => [r.row.id, r]));
+    const ids = reports.map((r) => r.row.id);
+    const repository = this.context.store.repositories.intelligence;
+    const [entities, links] = await Promise.all([repository.entities(ids), repository.links(ids)]);
+    for (const entity of entities) {
+      const report = byId.get(entity.report_id);
+      if (report === undefined || !isEntityType(entity.entity_type)) continue;
+      graph.addEntity({ key: entity.entity_key, type: entity.entity_type, label: entity.label });
+      graph.addEvent({
+        key: entity.entity_key, description: `Named in an intelligence report graded ${report.row.grade.slice(6)}`,
+        provenance: { recordType: 'intelligence-report', recordId: report.row.id, organisationId: report.row.organisation_id, date: report.row.refers_to_on, grade: report.grade },
+      });
+    }
+    for (const link of links) {
+      const report = byId.get(link.report_id);
+      if (report === undefined || !isRelationshipType(link.relationship) || !graph.entities.has(link.from_key) || !graph.entities.has(link.to_key)) continue;
+      graph.addRelationship({
+        id: `intelligence:${link.id}`, from: link.from_key, to: link.to_key, type: link.relationship,
+        provenance: { recordType: 'intelligence-report', recordId: report.row.id, organisationId: report.row.organisation_id, date: link.observed_on, grade: report.grade },
+      });
+    }
+  }
+
+  /** Entities whose label or key contains the text; a phone number matches however it is written. */
+  async search(actor: Actor, text: string, type?: EntityType): Promise<NetworkEntity[]> {
+    const graph = await this.build(actor);
+    const query = text.trim();
+    if (query === '') return [];
+    const phone = normalisePhone(query);
+    const folded = foldName(query);
+    const compact = query.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    return [...graph.entities.values()]
+      .filter((entity) => type === undefined || entity.type === type)
+      .filter((entity) => (phone.e164 !== null && entity.key === `phone:${phone.e164}`)
+        || (folded !== '' && foldName(entity.label).includes(folded))
+        || (entity.type === 'vehicle' && compact !== '' && entity.key === `vehicle:${compact}`))
+      .sort((a, b) => a.type.localeCompare(b.type) || a.label.localeCompare(b.label))
+      .slice(0, MAX_SEARCH_RESULTS);
+  }
+
+  /** One entity: its neighbours by type and its timeline, under the filters. Audited (no personal data in the audit). */
+  async entity(actor: Actor, key: string, filter: NetworkFilter = {}): Promise<EntityView> {
+    const graph = (await this.build(actor)).filtered(filter);
+    const entity = graph.entities.get(key);
+    if (entity === undefined) throw new NotFoundError('Entity');
+    await this.audit(actor, 'network.entity.read', { entityType: entity.type });
+    return { entity, neighbours: graph.neighbours(key), timeline: graph.timeline(key, (r) => describeRelationship(graph, r)) };
+  }
+
+  async path(actor: Actor, fromKey: string, toKey: string, filter: NetworkFilter = {}): Promise<{ from: NetworkEntity; to: NetworkEntity; steps: PathStep[] | null }> {
+    const graph = (await this.build(actor)).filtered(filter);
+    const from = graph.entities.get(fromKey);
+    const to = graph.entities.get(toKey);
+    if (from === undefined || to === undefined) throw new NotFoundError('Entity');
+    await this.audit(actor, 'network.path.read', { fromType: from.type, toType: to.type });
+    return { from, to, steps: graph.path(fromKey, toKey) };
+  }
+
+  async metrics(actor: Actor, filter: NetworkFilter = {}): Promise<NetworkMetrics> {
+    const graph = (await this.build(actor)).filtered(filter);
+    return { entities: graph.entities.size, relationships: graph.relationships.length, groups: graph.groups(), centrality: graph.centrality() };
+  }
+
+  /** The actor's network under the filters, for an export; each export is audited with its size. */
+  async exportGraph(actor: Actor, format: string, filter: NetworkFilter = {}): Promise<NetworkGraph> {
+    const graph = (await this.build(actor)).filtered(filter);
+    await this.audit(actor, 'network.export', { format, entities: graph.entities.size, relationships: graph.relationships.length });
+    return graph;
+  }
+
+  private async audit(actor: Actor, action: string, details: Record<string, unknown>): Promise<void> {
+    await this.context.store.transaction((tx) => recordAudit(tx, actor, isoNow(this.context.clock), { action, subjectType: 'network', subjectId: null, subjectOrganisationId: null, details }));
+  }
+}
+
+

@@ -1,0 +1,90 @@
+// The analyst's pages, usable without JavaScript: find an entity, its neighbours by type and its
+// timeline under filters, the shortest path between two entities with its evidence, and the
+// connected groups and most central entities as tables.
+import type { FastifyInstance } from 'fastify';
+import { rolesOnly } from '../../access/policies/routes.ts';
+import { ENTITY_TYPES, ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS, RELATIONSHIP_TYPES, isEntityType } from '../../domain/network/entities.ts';
+import { gradeLabel, type NetworkFilter } from '../../domain/network/graph.ts';
+import { toGraphML } from '../../domain/network/graphml.ts';
+import { RELIABILITY_LABELS, RELIABILITY_LEVELS } from '../../domain/network/reliability.ts';
+import type { Services } from '../../services/index.ts';
+import { actorOf } from '../routeGuard.ts';
+import { networkFilterOf, queryText } from './networkQuery.ts';
+
+export const NETWORK_READERS = rolesOnly('officer', 'supervisor', 'analyst');
+const TABLE_ROWS = 25;
+
+const RECORD_PATHS: Record<string, string> = { 'person-found': '/people/', arrest: '/arrests/', visit: '/visits/', 'intelligence-report': '/intelligence/' };
+
+export async function registerNetworkRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const network = services.network;
+  const organisations = () => services.context.store.repositories.organisations.list();
+
+  const filterLocals = async (query: Record<string, string | string[] | undefined>, filter: NetworkFilter) => {
+    const rows = await organisations();
+    const names = new Map(rows.map((o) => [o.id, o.name]));
+    const forces = rows.filter((o) => o.kind === 'police-force' || o.kind === 'national-centre')
+      .map((o) => ({ value: o.id, text: o.name, selected: filter.organisationIds?.includes(o.id) ?? false }));
+    return {
+      filter, forceNames: Object.fromEntries(names), recordPaths: RECORD_PATHS, relationshipLabels: RELATIONSHIP_LABELS, entityTypeLabels: ENTITY_TYPE_LABELS,
+      from: queryText(query, 'from'), to: queryText(query, 'to'),
+      forceItems: [{ value: '', text: 'All forces' }, ...forces],
+      relationshipItems: RELATIONSHIP_TYPES.map((r) => ({ value: r, text: RELATIONSHIP_LABELS[r], checked: filter.relationshipTypes?.includes(r) ?? false })),
+      gradeItems: RELIABILITY_LEVELS.map((l) => ({ value: l, text: RELIABILITY_LABELS[l], selected: l === filter.minimumReliability })),
+    };
+  };
+
+  app.get('/network', { config: { access: NETWORK_READERS } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const text = queryText(query, 'q');
+    const type = queryText(query, 'type');
+    const results = text === '' ? [] : await network.search(actorOf(request), text, isEntityType(type) ? type : undefined);
+    return reply.page('staff/network/search.njk', {
+      q: text, results, searched: text !== '', entityTypeLabels: ENTITY_TYPE_LABELS,
+      typeItems: [{ value: '', text: 'Any kind' }, ...ENTITY_TYPES.map((t) => ({ value: t, text: ENTITY_TYPE_LABELS[t], selected: t === type }))],
+    });
+  });
+
+  app.get('/network/entity', { config: { access: NETWORK_READERS } }, async (request, reply) => {
+    const query = request.query as Record<string, string | string[] | undefined>;
+    const filter = networkFilterOf(query);
+    const view = await network.entity(actorOf(request), queryText(query, 'id'), filter);
+    const groups = ENTITY_TYPES.map((type) => ({ type, label: ENTITY_TYPE_LABELS[type], neighbours: view.neighbours.filter((n) => n.entity.type === type) })).filter((g) => g.neighbours.length > 0);
+    const grade = (r: { provenance: Parameters<typeof gradeLabel>[0] }) => gradeLabel(r.provenance);
+    return reply.page('staff/network/entity.njk', {
+      ...(await filterLocals(query, filter)), view, groups,
+      timeline: view.timeline.map((t) => ({ ...t, grade: gradeLabel(t.provenance) })),
+      gradeOf: grade, filterQuery: new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (k === 'id' || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])))).toString(),
+    });
+  });
+
+  app.get('/network/path', { config: { access: NETWORK_READERS } }, async (request, reply) => {
+    const query = request.query as Record<string, string | string[] | undefined>;
+    const filter = networkFilterOf(query);
+    const from = queryText(query, 'from-entity');
+    const to = queryText(query, 'to-entity');
+    const result = from === '' || to === '' ? null : await network.path(actorOf(request), from, to, filter);
+    return reply.page('staff/network/path.njk', {
+      ...(await filterLocals(query, filter)), fromEntity: from, toEntity: to, result,
+      steps: result?.steps?.map((s) => ({ ...s, evidence: s.relationships.map((r) => ({ ...r, grade: gradeLabel(r.provenance) })) })) ?? null,
+    });
+  });
+
+  app.get('/network/groups', { config: { access: NETWORK_READERS } }, async (request, reply) => {
+    const query = request.query as Record<string, string | string[] | undefined>;
+    const filter = networkFilterOf(query);
+    const metrics = await network.metrics(actorOf(request), filter);
+    const top = (key: 'degree' | 'betweenness' | 'pageRank') => [...metrics.centrality].sort((a, b) => b[key] - a[key] || a.entity.key.localeCompare(b.entity.key)).slice(0, TABLE_ROWS);
+    return reply.page('staff/network/groups.njk', {
+      ...(await filterLocals(query, filter)), metrics, groups: metrics.groups.slice(0, TABLE_ROWS).map((g, i) => ({ number: i + 1, size: g.length, members: g.slice(0, 12), more: Math.max(g.length - 12, 0) })),
+      byDegree: top('degree'), byBetweenness: top('betweenness'), byPageRank: top('pageRank'),
+    });
+  });
+
+  app.get('/network/export.graphml', { config: { access: NETWORK_READERS } }, async (request, reply) => {
+    const query = request.query as Record<string, string | string[] | undefined>;
+    const graph = await network.exportGraph(actorOf(request), 'graphml', networkFilterOf(query));
+    const names = new Map((await organisations()).map((o) => [o.id, o.name]));
+    return reply.type('application/graphml+xml; charset=utf-8').header('content-disposition', 'attachment; filename="lifeline-network.graphml"').send(toGraphML(graph, names));
+  });
+}
