@@ -30,5 +30,6 @@ export async function openRuntime(config: Config, options: OpenOptions & { clock
     fieldCipher: new FieldCipher(config.fieldEncryptionKey, config.previousFieldEncryptionKeys),
     security: { lockoutThreshold: config.lockoutThreshold, lockoutMinutes: config.lockoutMinutes, requireSecondFactor: config.requireSecondFactor },
   });
-  return { config, database, store, services, close: () => database.close() };
+  // Background estimates write to the database as they end: they finish before it closes.
+  return { config, database, store, services, close: async () => { await services.hiddenScale.drain(); await database.close(); } };
 }

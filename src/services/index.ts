@@ -4,6 +4,7 @@ import { AuthenticationService } from './authentication.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
+import { HiddenScaleService } from './hiddenScale.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
@@ -20,6 +21,7 @@ export interface Services {
   enforcementRecording: EnforcementRecordingService;
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
+  hiddenScale: HiddenScaleService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -37,5 +39,6 @@ export function createServices(context: ServiceContext): Services {
     enforcementRecording: new EnforcementRecordingService(context),
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
+    hiddenScale: new HiddenScaleService(context),
   };
 }

@@ -203,6 +203,30 @@ export interface ImportReferenceTable {
   created_at: string;
 }
 
+export interface PopulationEstimateTable {
+  id: string;
+  /** running, done or failed */
+  status: string;
+  /** What the background job is doing: queued, reading, linking, estimating, comparing, done. */
+  stage: string;
+  progress_done: number;
+  progress_total: number;
+  method: string;
+  linkage_threshold: number;
+  /** JSON: period, lists, method, parameters, seed, linkage threshold (see services/hiddenScale.ts). */
+  request: string;
+  /** JSON once done: overlap table, linkage settings, estimate, comparison. */
+  outcome: string | null;
+  observed: number | null;
+  estimate: number | null;
+  error: string | null;
+  created_by: string;
+  created_by_organisation_id: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface DatabaseSchema {
   operations: OperationTable;
   operation_participants: OperationParticipantTable;
@@ -220,6 +244,7 @@ export interface DatabaseSchema {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
+  population_estimates: PopulationEstimateTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -237,3 +262,4 @@ export type ArrestRow = Selectable<ArrestTable>;
 export type ChargeRow = Selectable<ChargeTable>;
 export type SeizedAssetRow = Selectable<SeizedAssetTable>;
 export type ImportReferenceRow = Selectable<ImportReferenceTable>;
+export type PopulationEstimateRow = Selectable<PopulationEstimateTable>;

@@ -8,6 +8,7 @@ import { ImportReferenceRepository } from './repositories/importReferences.ts';
 import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
+import { PopulationEstimateRepository } from './repositories/populationEstimates.ts';
 import { PremisesRepository } from './repositories/premises.ts';
 import { VisitRepository } from './repositories/visits.ts';
 import { AuditEventRepository } from './repositories/auditEvents.ts';
@@ -30,6 +31,7 @@ export interface Repositories {
   operationResults: OperationResultsRepository;
   formSubmissions: FormSubmissionRepository;
   importReferences: ImportReferenceRepository;
+  populationEstimates: PopulationEstimateRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -47,6 +49,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     operationResults: new OperationResultsRepository(db),
     formSubmissions: new FormSubmissionRepository(db),
     importReferences: new ImportReferenceRepository(db),
+    populationEstimates: new PopulationEstimateRepository(db),
   };
 }
 

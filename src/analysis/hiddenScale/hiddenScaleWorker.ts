@@ -1,13 +1,17 @@
-// Worker-thread entry: the linkage and the estimates are seconds of CPU, which must not stall the
-// web server's event loop. The parent posts the input; the worker posts progress, then the outcome.
-import { parentPort, workerData } from 'node:worker_threads';
-import { runHiddenScale, type HiddenScaleInput } from './hiddenScale.ts';
-import type { WorkerMessage } from './inWorker.ts';
+// Worker-thread entry (loaded by piscina): the linkage and the estimates are seconds of CPU, which
+// must not stall the web server's event loop. Progress goes back on the task's message port.
+import type { MessagePort } from 'node:worker_threads';
+import { runHiddenScale, type HiddenScaleInput, type HiddenScaleOutcome } from './hiddenScale.ts';
 
-const port = parentPort;
-if (port === null) throw new Error('hiddenScaleWorker runs only as a worker thread');
-const post = (message: WorkerMessage): void => port.postMessage(message);
+export interface HiddenScaleTask {
+  readonly input: HiddenScaleInput;
+  readonly progress: MessagePort;
+}
 
-runHiddenScale(workerData as HiddenScaleInput, (stage, done, total) => post({ type: 'progress', stage, done, total }))
-  .then((outcome) => post({ type: 'outcome', outcome }))
-  .catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+export default async function runTask(task: HiddenScaleTask): Promise<HiddenScaleOutcome> {
+  try {
+    return await runHiddenScale(task.input, (stage, done, total) => task.progress.postMessage({ stage, done, total }));
+  } finally {
+    task.progress.close();
+  }
+}

@@ -1,46 +1,42 @@
 // Runs the hidden-scale pipeline in a worker thread (TypeScript through tsx's loader, as the
-// linkage workers do), relaying its progress.
+// bootstrap's workers do), relaying its progress. One worker is kept while estimates keep coming,
+// so the loader's start-up is paid once, not per estimate.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import type { HiddenScaleInput, HiddenScaleOutcome, HiddenScaleProgress, HiddenScaleStage } from './hiddenScale.ts';
+import type { HiddenScaleTask } from './hiddenScaleWorker.ts';
 
-export type WorkerMessage =
-  | { type: 'progress'; stage: HiddenScaleStage; done: number; total: number }
-  | { type: 'outcome'; outcome: HiddenScaleOutcome }
-  | { type: 'failed'; message: string };
+interface ProgressMessage { stage: HiddenScaleStage; done: number; total: number }
 
-function workerExecArgv(): string[] {
-  if (process.execArgv.some((a) => a.includes('tsx'))) return process.execArgv;
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  return [...process.execArgv, '--import', pathToFileURL(join(dirname(tsxPackage), 'dist', 'loader.mjs')).href];
+let pool: Piscina<HiddenScaleTask, HiddenScaleOutcome> | undefined;
+
+function workerPool(): Piscina<HiddenScaleTask, HiddenScaleOutcome> {
+  pool ??= new Piscina<HiddenScaleTask, HiddenScaleOutcome>({
+    filename: new URL('./hiddenScaleWorker.ts', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: 1,
+    // An idle worker leaves after a minute, so a quiet server holds no thread for this.
+    idleTimeout: 60_000,
+    execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
+  });
+  return pool;
 }
 
-export function runHiddenScaleInWorker(input: HiddenScaleInput, onProgress?: HiddenScaleProgress): Promise<HiddenScaleOutcome> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./hiddenScaleWorker.ts', import.meta.url), { workerData: input, execArgv: workerExecArgv() });
-    let settled = false;
-    const finish = (settle: () => void): void => {
-      if (settled) return;
-      settled = true;
-      settle();
-      void worker.terminate();
-    };
-    worker.on('message', (message: WorkerMessage) => {
-      switch (message.type) {
-        case 'progress':
-          onProgress?.(message.stage, message.done, message.total);
-          break;
-        case 'outcome':
-          finish(() => resolve(message.outcome));
-          break;
-        case 'failed':
-          finish(() => reject(new Error(message.message)));
-          break;
-      }
-    });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`the estimation worker stopped (exit code ${code})`))));
-  });
+export async function runHiddenScaleInWorker(input: HiddenScaleInput, onProgress?: HiddenScaleProgress): Promise<HiddenScaleOutcome> {
+  const channel = new MessageChannel();
+  channel.port1.on('message', (message: ProgressMessage) => onProgress?.(message.stage, message.done, message.total));
+  try {
+    return await workerPool().run({ input, progress: channel.port2 }, { transferList: [channel.port2] });
+  } finally {
+    channel.port1.close();
+  }
+}
+
+/** Stops the worker (the command line calls this before it exits). */
+export async function closeHiddenScaleWorkers(): Promise<void> {
+  const current = pool;
+  pool = undefined;
+  await current?.destroy();
 }
