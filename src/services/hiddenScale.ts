@@ -70,11 +70,13 @@ export interface SavedEstimate {
   outcome: HiddenScaleOutcome | null;
   error: string | null;
   createdBy: string;
+  /** Who made it, as their account names them. */
+  createdByName: string;
   createdAt: string;
   finishedAt: string | null;
 }
 
-export type SavedEstimateSummary = Omit<SavedEstimate, 'outcome'> & { observed: number | null; estimate: number | null };
+export type SavedEstimateSummary = Omit<SavedEstimate, 'outcome' | 'createdByName'> & { observed: number | null; estimate: number | null };
 
 export const DEFAULT_THRESHOLD = 0.9;
 export const DEFAULT_SEED = 20_240_101;
@@ -102,6 +104,15 @@ function isMethod(value: string): value is EstimateMethod {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function validDate(text: string): boolean {
   return DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+}
+
+/** The period's dates: each blank or a real date, the end not before the start. */
+export function periodErrors(from: string, to: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (from !== '' && !validDate(from)) errors.push({ field: 'from', message: 'Enter the start of the period as a date, like 2006-02-01' });
+  if (to !== '' && !validDate(to)) errors.push({ field: 'to', message: 'Enter the end of the period as a date, like 2008-04-30' });
+  if (from !== '' && to !== '' && validDate(from) && validDate(to) && from > to) errors.push({ field: 'to', message: 'The end of the period must be on or after its start' });
+  return errors;
 }
 
 export interface HiddenScaleOptions {
@@ -144,12 +155,9 @@ export class HiddenScaleService {
   /** Checks the form and turns it into a request, or refuses it with a message per field. */
   async parseForm(actor: Actor, form: HiddenScaleForm): Promise<HiddenScaleRequest> {
     this.assertAllowed(actor);
-    const errors: FieldError[] = [];
     const from = (form.from ?? '').trim();
     const to = (form.to ?? '').trim();
-    if (from !== '' && !validDate(from)) errors.push({ field: 'from', message: 'Enter the start of the period as a date, like 2006-02-01' });
-    if (to !== '' && !validDate(to)) errors.push({ field: 'to', message: 'Enter the end of the period as a date, like 2008-04-30' });
-    if (from !== '' && to !== '' && validDate(from) && validDate(to) && from > to) errors.push({ field: 'to', message: 'The end of the period must be on or after its start' });
+    const errors: FieldError[] = periodErrors(from, to);
     const method = (form.method ?? '').trim();
     if (!isMethod(method)) errors.push({ field: 'method', message: 'Select how the model is chosen' });
     const thresholdText = (form.threshold ?? '').trim();
@@ -289,7 +297,8 @@ export class HiddenScaleService {
     this.assertAllowed(actor);
     const row = await this.context.store.repositories.populationEstimates.findById(id);
     if (row === undefined) throw new NotFoundError('Estimate');
-    return { ...summaryOf(row), outcome: row.outcome === null ? null : decode<HiddenScaleOutcome>(row.outcome) };
+    const maker = await this.context.store.repositories.users.findById(row.created_by);
+    return { ...summaryOf(row), createdByName: maker?.display_name ?? row.created_by, outcome: row.outcome === null ? null : decode<HiddenScaleOutcome>(row.outcome) };
   }
 
   async list(actor: Actor, limit = 100): Promise<SavedEstimateSummary[]> {

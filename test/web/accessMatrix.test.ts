@@ -20,6 +20,8 @@ const RECORDERS = ['officer', 'supervisor'] as const;
 const RECORD_READERS = ['officer', 'supervisor', 'analyst'] as const;
 const RECORD_MAKERS = ['officer', 'supervisor'] as const;
 const RESULT_READERS = ['supervisor', 'analyst'] as const;
+// National-centre analysts only: a national estimate links every force's records (see access/policies/hiddenScale.ts).
+const ESTIMATORS = ['analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -58,6 +60,9 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
   'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
   'POST /api/v1/imports/:kind': RECORD_MAKERS,
+  'GET /hidden-scale': ESTIMATORS, 'POST /hidden-scale': ESTIMATORS, 'GET /hidden-scale/estimates': ESTIMATORS, 'GET /hidden-scale/estimates/:estimateId': ESTIMATORS,
+  'GET /api/v1/hidden-scale/lists': ESTIMATORS, 'POST /api/v1/hidden-scale/estimates': ESTIMATORS,
+  'GET /api/v1/hidden-scale/estimates': ESTIMATORS, 'GET /api/v1/hidden-scale/estimates/:id': ESTIMATORS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -102,6 +107,7 @@ describe('access matrix: every route, every role', () => {
     parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
     parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
     parameters['kind'] = 'premises';
+    parameters['estimateId'] = '01900000-0000-7000-8000-0000000000e1';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);
