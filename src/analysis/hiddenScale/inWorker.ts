@@ -34,9 +34,3 @@ export async function runHiddenScaleInWorker(input: HiddenScaleInput, onProgress
   }
 }
 
-/** Stops the worker (the command line calls this before it exits). */
-export async function closeHiddenScaleWorkers(): Promise<void> {
-  const current = pool;
-  pool = undefined;
-  await current?.destroy();
-}

@@ -4,6 +4,7 @@ import { defaultForceList } from '../../../src/analysis/hiddenScale/forceRegions
 import { runHiddenScale } from '../../../src/analysis/hiddenScale/hiddenScale.ts';
 import { overlapTable, peoplePerList } from '../../../src/analysis/hiddenScale/overlapTable.ts';
 import { personRecordsFromPeopleFound } from '../../../src/analysis/linkage/fromPeopleFound.ts';
+import { connectedComponents, linkRecords, weightFromProbability } from '../../../src/analysis/linkage/index.ts';
 import { EXAMPLE_FORCE_ROSTER, generateOperation } from '../../../src/demo/index.ts';
 
 describe('the overlap table of linked people', () => {
@@ -60,5 +61,22 @@ describe('the demo operation (seed 1, scale 1) by region', () => {
     expect(strict?.observed).toBeGreaterThan(loose?.observed ?? Infinity);
     expect(strict?.estimate).not.toBe(loose?.estimate);
     expect(Number.isFinite(strict?.estimate ?? NaN) && Number.isFinite(loose?.estimate ?? NaN)).toBe(true);
+  }, 15_000);
+});
+
+describe('one linkage for every threshold', () => {
+  it('gives at a higher threshold the same people as a linkage run at that threshold', async () => {
+    const { records } = generateOperation({ seed: 1, scale: 1, forces: EXAMPLE_FORCE_ROSTER });
+    const people = personRecordsFromPeopleFound(records.peopleFound.filter((p) => p.role === 'potential-victim'), records.visits, EXAMPLE_FORCE_ROSTER);
+    const partition = (ids: readonly string[], cluster: ArrayLike<string | number>) => {
+      const members = new Map<string, string[]>();
+      ids.forEach((id, row) => members.set(String(cluster[row]), [...(members.get(String(cluster[row])) ?? []), id]));
+      return [...members.values()].map((m) => m.sort().join(' ')).sort();
+    };
+    const loose = await linkRecords(people, { threads: 0, threshold: 0.8 });
+    const direct = await linkRecords(people, { threads: 0, threshold: 0.99 });
+    const derived = connectedComponents(loose.prepared.recordIds.length, loose.pairs, weightFromProbability(0.99));
+    expect(partition(loose.prepared.recordIds, derived)).toEqual(partition(direct.prepared.recordIds, direct.clusters));
+    expect(partition(loose.prepared.recordIds, loose.clusters)).not.toEqual(partition(direct.prepared.recordIds, direct.clusters));
   }, 15_000);
 });
