@@ -48,6 +48,7 @@ export async function openRuntime(config: Config, options: OpenOptions & { clock
     close: async () => {
       await reminders.stop();
       await services.linkageRuns.idle();
+      await services.hiddenScale.drain();
       await database.close();
     },
   };

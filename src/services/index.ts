@@ -9,6 +9,7 @@ import { LinkageRunService } from './linkage/linkageRuns.ts';
 import { NotificationService } from './notifications.ts';
 import { IntelligenceService } from './intelligence.ts';
 import { NetworkService } from './network.ts';
+import { HiddenScaleService } from './hiddenScale.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
@@ -42,6 +43,7 @@ export interface Services {
   victimDeadlines: VictimDeadlineService;
   intelligence: IntelligenceService;
   network: NetworkService;
+  hiddenScale: HiddenScaleService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -72,5 +74,6 @@ export function createServices(context: ServiceContext): Services {
     victimDeadlines: new VictimDeadlineService(context),
     intelligence,
     network: new NetworkService(context, intelligence),
+    hiddenScale: new HiddenScaleService(context),
   };
 }

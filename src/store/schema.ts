@@ -482,7 +482,32 @@ export interface IntelligenceLinkTable {
   observed_on: string;
 }
 
+export interface PopulationEstimateTable {
+  id: string;
+  /** running, done or failed */
+  status: string;
+  /** What the background job is doing: queued, reading, linking, estimating, comparing, done. */
+  stage: string;
+  progress_done: number;
+  progress_total: number;
+  method: string;
+  linkage_threshold: number;
+  /** JSON: period, lists, method, parameters, seed, linkage threshold (see services/hiddenScale.ts). */
+  request: string;
+  /** JSON once done: overlap table, linkage settings, estimate, comparison. */
+  outcome: string | null;
+  observed: number | null;
+  estimate: number | null;
+  error: string | null;
+  created_by: string;
+  created_by_organisation_id: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface DatabaseSchema {
+  population_estimates: PopulationEstimateTable;
   organisation_grading_schemes: OrganisationGradingSchemeTable;
   intelligence_reports: IntelligenceReportTable;
   intelligence_report_versions: IntelligenceReportVersionTable;
@@ -553,3 +578,4 @@ export type IntelligenceReportVersionRow = Selectable<IntelligenceReportVersionT
 export type IntelligenceDisseminationRow = Selectable<IntelligenceDisseminationTable>;
 export type IntelligenceEntityRow = Selectable<IntelligenceEntityTable>;
 export type IntelligenceLinkRow = Selectable<IntelligenceLinkTable>;
+export type PopulationEstimateRow = Selectable<PopulationEstimateTable>;

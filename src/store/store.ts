@@ -11,6 +11,7 @@ import { NetworkRepository } from './repositories/network.ts';
 import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
+import { PopulationEstimateRepository } from './repositories/populationEstimates.ts';
 import { PremisesRepository } from './repositories/premises.ts';
 import { VictimCareRepository } from './repositories/victimCare.ts';
 import { VisitRepository } from './repositories/visits.ts';
@@ -42,6 +43,7 @@ export interface Repositories {
   victimCare: VictimCareRepository;
   intelligence: IntelligenceRepository;
   network: NetworkRepository;
+  populationEstimates: PopulationEstimateRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -65,6 +67,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     victimCare: new VictimCareRepository(db),
     intelligence: new IntelligenceRepository(db),
     network: new NetworkRepository(db),
+    populationEstimates: new PopulationEstimateRepository(db),
   };
 }
 

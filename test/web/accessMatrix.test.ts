@@ -28,6 +28,8 @@ const DECIDERS = ['decision-maker'] as const;
 const RECONSIDERERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 const INTELLIGENCE_USERS = ['officer', 'supervisor', 'analyst'] as const;
 const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
+// National-centre analysts only: a national estimate links every force's records (see access/policies/hiddenScale.ts).
+const ESTIMATORS = ['analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -93,6 +95,9 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/intelligence': INTELLIGENCE_USERS, 'GET /api/v1/intelligence/:id': INTELLIGENCE_USERS, 'POST /api/v1/intelligence': INTELLIGENCE_USERS,
   'GET /api/v1/network/search': INTELLIGENCE_USERS, 'GET /api/v1/network/entity': INTELLIGENCE_USERS, 'GET /api/v1/network/path': INTELLIGENCE_USERS,
   'GET /api/v1/network/metrics': INTELLIGENCE_USERS,
+  'GET /hidden-scale': ESTIMATORS, 'POST /hidden-scale': ESTIMATORS, 'GET /hidden-scale/estimates': ESTIMATORS, 'GET /hidden-scale/estimates/:estimateId': ESTIMATORS,
+  'GET /api/v1/hidden-scale/lists': ESTIMATORS, 'POST /api/v1/hidden-scale/estimates': ESTIMATORS,
+  'GET /api/v1/hidden-scale/estimates': ESTIMATORS, 'GET /api/v1/hidden-scale/estimates/:id': ESTIMATORS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -149,6 +154,7 @@ describe('access matrix: every route, every role', () => {
       text: 'Access matrix report', source: '1', intelligence: 'A', handling: 'P', refersTo: { day: '1', month: '3', year: '2007' }, entities: [], links: [],
     });
     parameters['reportId'] = report.id;
+    parameters['estimateId'] = '01900000-0000-7000-8000-0000000000e1';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

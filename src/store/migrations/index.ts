@@ -7,6 +7,7 @@ import * as linkage from './0010-linkage.ts';
 import * as reminders from './0008-reminders.ts';
 import * as victimCare from './0007-victim-care.ts';
 import * as intelligence from './0011-intelligence.ts';
+import * as populationEstimates from './0012-population-estimates.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0008-reminders': reminders,
   '0007-victim-care': victimCare,
   '0011-intelligence': intelligence,
+  '0012-population-estimates': populationEstimates,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -9,6 +9,7 @@ import { registerEnforcementApiRoutes } from './enforcementRoutes.ts';
 import { registerLinkageApiRoutes } from './linkageRoutes.ts';
 import { registerNotificationApiRoutes } from './notificationRoutes.ts';
 import { registerIntelligenceApiRoutes } from './intelligenceRoutes.ts';
+import { registerHiddenScaleApiRoutes } from './hiddenScaleRoutes.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerVictimCareApiRoutes } from './victimCareRoutes.ts';
 import { Problem } from './schemas.ts';
@@ -52,6 +53,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   await registerNotificationApiRoutes(app, services);
   await registerVictimCareApiRoutes(app, services);
   await registerIntelligenceApiRoutes(app, services);
+  await registerHiddenScaleApiRoutes(app, services);
 
   app.get('/openapi.json', { config: { access: PUBLIC } }, async () => app.swagger());
   app.get('/docs', { config: { access: PUBLIC } }, async (_request, reply) => reply.page('api/docs.njk', { operations: operationsOf(app.swagger() as OpenApiDocument) }));

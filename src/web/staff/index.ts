@@ -11,6 +11,7 @@ import { registerEnforcementDetails } from './enforcement/details.ts';
 import { registerEnforcementLists } from './enforcement/lists.ts';
 import { registerResultsPage } from './enforcement/results.ts';
 import { registerEnforcementExportRoutes } from './enforcementExports.ts';
+import { registerHiddenScaleRoutes } from './hiddenScale.ts';
 import { registerHomeRoutes } from './home.ts';
 import { registerLinkagePages } from './linkage/pages.ts';
 import { registerNotificationRoutes } from './notifications.ts';
@@ -68,6 +69,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerEnforcementLists(app, services);
   await registerEnforcementDetails(app, services);
   await registerResultsPage(app, services);
+  await registerHiddenScaleRoutes(app, services);
   registerRecordingRoutes(app, services);
   await registerEnforcementExportRoutes(app, services);
   await registerLinkagePages(app, services);

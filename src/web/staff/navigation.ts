@@ -4,6 +4,7 @@ import { canUseLinkage } from '../../access/policies/linkage.ts';
 import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
 import { canUseIntelligence } from '../../access/policies/intelligence.ts';
+import { canEstimateHiddenScale } from '../../access/policies/hiddenScale.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 import { canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
 
@@ -20,6 +21,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   const results = readableResults(actor);
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });
+  if (actor.kind === 'user' && canEstimateHiddenScale(actor)) items.push({ href: '/hidden-scale', text: 'The hidden scale' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
   const manageable = manageableOrganisationIds(actor);
   if (manageable === undefined || manageable.length > 0) items.push({ href: '/users', text: 'Users' });

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
+import { actorFor, demoAccount, seedDemo } from '../support/fixtures.ts';
+import { seedHiddenScaleFixture, type HiddenScaleFixture } from '../support/hiddenScaleFixture.ts';
+import { buildTestApp } from '../support/webApp.ts';
+import { WebClient } from '../support/webClient.ts';
+
+describe('the hidden scale pages and API, without JavaScript', () => {
+  let runtime: TestRuntime;
+  let app: FastifyInstance;
+  let fixture: HiddenScaleFixture;
+  let analyst: WebClient;
+  let analystApi: WebClient;
+
+  beforeAll(async () => {
+    runtime = await openTestRuntime('sqlite');
+    await seedDemo(runtime);
+    fixture = await seedHiddenScaleFixture(runtime);
+    app = await buildTestApp(runtime);
+    const account = demoAccount('analyst');
+    analyst = new WebClient(app);
+    await analyst.signIn(account.email, account.password);
+    analystApi = new WebClient(app, (await runtime.services.apiTokens.create(await actorFor(runtime, account), 'test', null)).secret);
+  });
+  afterAll(async () => {
+    await app.close();
+    await runtime.dispose();
+  });
+
+  const listFields = () => Object.fromEntries(fixture.lists.flatMap((l) => l.organisationIds.map((id) => [`list-${id}`, l.name])));
+
+  it('shows the organisations of the period with their default lists, and refuses a bad form with an error summary', async () => {
+    const page = await analyst.get(`/hidden-scale?from=${fixture.from}&to=${fixture.to}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/hidden-scale"');
+    expect(page.body).toContain(`name="list-${fixture.met}" type="text" value="London"`);
+    expect(page.body).toContain(`name="list-${fixture.garda}" type="text" value="Ireland"`);
+
+    const refused = await analyst.post('/hidden-scale', { from: fixture.from, to: fixture.to, threshold: '2', ...listFields() });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('There is a problem');
+    expect(refused.body).toContain('href="#method"');
+    expect(refused.body).toContain('href="#threshold"');
+    // What was typed comes back.
+    expect(refused.body).toContain('value="2"');
+  });
+
+  it('runs the estimate in the background, shows its progress, then the table, estimate and comparison; the API gives the same', async () => {
+    const started = await analyst.post('/hidden-scale', {
+      from: fixture.from, to: fixture.to, method: 'main', threshold: '0.9', seed: '3', bootstrapReplicates: '0', ...listFields(),
+      [`list-${fixture.garda}`]: '',
+    });
+    expect(started.statusCode).toBe(303);
+    const location = String(started.headers.location);
+    const id = /^\/hidden-scale\/estimates\/([0-9a-f-]+)$/.exec(location)?.[1] ?? '';
+    expect(id).not.toBe('');
+    const early = await analyst.get(location);
+    expect(early.statusCode).toBe(200);
+    if (early.body.includes('role="status"')) expect(early.body).toContain('http-equiv="refresh"');
+
+    await runtime.services.hiddenScale.settled(id);
+    const done = await analyst.get(location);
+    expect(done.statusCode).toBe(200);
+    expect(done.body).not.toContain('http-equiv="refresh"');
+    expect(done.body).toContain('Overlap table');
+    expect(done.body).toContain('<th scope="col" class="govuk-table__header">Scotland</th>');
+    expect(done.body).toContain('Dark figure');
+    expect(done.body).toContain('Wald interval on the log scale');
+    expect(done.body).toContain('Estimates across linkage thresholds and methods');
+    expect(done.body).toContain('ECharts');
+    expect(done.body).toContain('15 records linked into 10 people');
+    expect(done.body).toContain('Dev Patel (demo analyst)');
+
+    const json = (await analystApi.get(`/api/v1/hidden-scale/estimates/${id}`)).json<{ status: string; table: { counts: number[] }; result: { observed: number; estimate: number; interval: { kind: string } }; comparison: unknown[]; request: { lists: Array<{ name: string }> } }>();
+    expect(json.status).toBe('done');
+    expect(json.table.counts).toEqual(fixture.expectedCounts);
+    expect(json.result.observed).toBe(10);
+    expect(json.result.estimate).toBeGreaterThanOrEqual(10);
+    expect(json.result.interval.kind).toBe('wald-log');
+    expect(json.request.lists.map((l) => l.name)).toEqual(['London', 'Midlands and East of England', 'Scotland']);
+    // Four thresholds by five methods.
+    expect(json.comparison).toHaveLength(20);
+
+    const list = await analyst.get('/hidden-scale/estimates');
+    expect(list.body).toContain(`href="/hidden-scale/estimates/${id}"`);
+    expect((await analystApi.get('/api/v1/hidden-scale/estimates')).json<Array<{ id: string }>>().map((e) => e.id)).toContain(id);
+  }, 30_000);
+
+  it('starts an estimate through the API and refuses bad input as problem+json', async () => {
+    const bad = await analystApi.request('POST', '/api/v1/hidden-scale/estimates', { method: 'main', threshold: 0.9, lists: [{ name: 'London', organisationIds: [fixture.met] }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toEqual(['lists']);
+    const lists = (await analystApi.get(`/api/v1/hidden-scale/lists?from=${fixture.from}&to=${fixture.to}`)).json<Array<{ organisationId: string; defaultList: string }>>();
+    expect(lists.map((l) => l.defaultList).sort()).toEqual(['Ireland', 'London', 'Midlands and East of England', 'Scotland']);
+    const started = await analystApi.request('POST', '/api/v1/hidden-scale/estimates', { from: fixture.from, to: fixture.to, method: 'main', threshold: 0.99, lists: fixture.lists });
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json<{ id: string }>();
+    await runtime.services.hiddenScale.settled(id);
+    const saved = (await analystApi.get(`/api/v1/hidden-scale/estimates/${id}`)).json<{ request: { threshold: number }; table: { counts: number[] } }>();
+    expect(saved.request.threshold).toBe(0.99);
+    expect(saved.table.counts).toEqual(fixture.expectedCounts);
+  }, 30_000);
+
+  it('is refused to a police officer', async () => {
+    const officer = new WebClient(app);
+    const account = demoAccount('officer');
+    await officer.signIn(account.email, account.password);
+    expect((await officer.get('/hidden-scale')).statusCode).toBe(403);
+    expect((await officer.get('/')).body).not.toContain('href="/hidden-scale"');
+  });
+});
