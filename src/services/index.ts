@@ -7,6 +7,7 @@ import { EnforcementRecordService } from './enforcementRecords.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
+import { PublicReportingService } from './publicReporting.ts';
 import { UserService } from './users.ts';
 
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   enforcementRecording: EnforcementRecordingService;
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
+  publicReporting: PublicReportingService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -37,5 +39,6 @@ export function createServices(context: ServiceContext): Services {
     enforcementRecording: new EnforcementRecordingService(context),
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
+    publicReporting: new PublicReportingService(context),
   };
 }

@@ -9,6 +9,7 @@ import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
 import { PremisesRepository } from './repositories/premises.ts';
+import { PublicReportRepository } from './repositories/publicReports.ts';
 import { VisitRepository } from './repositories/visits.ts';
 import { AuditEventRepository } from './repositories/auditEvents.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
@@ -30,6 +31,7 @@ export interface Repositories {
   operationResults: OperationResultsRepository;
   formSubmissions: FormSubmissionRepository;
   importReferences: ImportReferenceRepository;
+  publicReports: PublicReportRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -47,6 +49,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     operationResults: new OperationResultsRepository(db),
     formSubmissions: new FormSubmissionRepository(db),
     importReferences: new ImportReferenceRepository(db),
+    publicReports: new PublicReportRepository(db),
   };
 }
 

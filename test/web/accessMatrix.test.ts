@@ -25,6 +25,9 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
   'GET /assets/*': 'public', 'GET /static/*': 'public', 'GET /static/govuk-frontend.min.js': 'public', 'GET /static/lifeline-*.css': 'public',
   'GET /report': 'public',
+  ...Object.fromEntries(['immediate-danger', 'what-you-saw', 'what-happened', 'where', 'when', 'who', 'how-you-know', 'contact-preference', 'contact-details', 'check-your-answers', 'tell-us-more']
+    .flatMap((page) => [[`GET /report/${page}`, 'public'], [`POST /report/${page}`, 'public']])) as Record<string, Expected>,
+  'GET /report/call-999-now': 'public', 'GET /report/report-sent': 'public', 'GET /report/tell-us-more/sent': 'public',
   'GET /sign-in': 'public', 'POST /sign-in': 'public', 'POST /sign-out': 'public',
   'GET /sign-in/second-factor': 'public', 'POST /sign-in/second-factor': 'public', 'GET /sign-in/enrol': 'public', 'POST /sign-in/enrol': 'public',
   'GET /': 'signed-in',
@@ -85,7 +88,7 @@ describe('access matrix: every route, every role', () => {
   const parameters: Record<string, string> = {};
 
   beforeAll(async () => {
-    runtime = await openTestRuntime('sqlite', { signInRateLimitPerMinute: 10_000 });
+    runtime = await openTestRuntime('sqlite', { signInRateLimitPerMinute: 10_000, publicRateLimitPerMinute: 10_000 });
     await seedDemo(runtime);
     app = await buildTestApp(runtime);
     // Actions on users land on a throwaway account, so the roles under test keep working.
