@@ -8,6 +8,7 @@ import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
 import { PublicReportingService } from './publicReporting.ts';
+import { PublicReportTriageService } from './publicReportTriage.ts';
 import { UserService } from './users.ts';
 
 export interface Services {
@@ -22,6 +23,7 @@ export interface Services {
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
   publicReporting: PublicReportingService;
+  publicReportTriage: PublicReportTriageService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -40,5 +42,6 @@ export function createServices(context: ServiceContext): Services {
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
     publicReporting: new PublicReportingService(context),
+    publicReportTriage: new PublicReportTriageService(context),
   };
 }

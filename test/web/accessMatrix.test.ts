@@ -8,6 +8,7 @@ import type { RouteAccess } from '../../src/access/policies/routes.ts';
 import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
 import { seedEnforcementFixture } from '../support/enforcementFixture.ts';
 import { actorFor, demoAccount, organisationId, seedDemo } from '../support/fixtures.ts';
+import { fileReport } from '../support/publicReports.ts';
 import { buildTestApp } from '../support/webApp.ts';
 import { WebClient } from '../support/webClient.ts';
 
@@ -20,6 +21,8 @@ const RECORDERS = ['officer', 'supervisor'] as const;
 const RECORD_READERS = ['officer', 'supervisor', 'analyst'] as const;
 const RECORD_MAKERS = ['officer', 'supervisor'] as const;
 const RESULT_READERS = ['supervisor', 'analyst'] as const;
+// Supervisors (of a force: its own reports) and the national centre's analysts triage public reports.
+const TRIAGERS = ['supervisor', 'analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -61,6 +64,9 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
   'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
   'POST /api/v1/imports/:kind': RECORD_MAKERS,
+  'GET /triage': TRIAGERS, 'GET /triage/:reportId': TRIAGERS, 'POST /triage/:reportId/outcome': TRIAGERS, 'POST /triage/:reportId/links': TRIAGERS,
+  'GET /api/v1/public-reports': TRIAGERS, 'GET /api/v1/public-reports/:reportId': TRIAGERS,
+  'POST /api/v1/public-reports/:reportId/outcomes': TRIAGERS, 'POST /api/v1/public-reports/:reportId/links': TRIAGERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -105,6 +111,7 @@ describe('access matrix: every route, every role', () => {
     parameters['arrestId'] = '01900000-0000-7000-8000-000000000031';
     parameters['chargeId'] = '01900000-0000-7000-8000-000000000041';
     parameters['kind'] = 'premises';
+    parameters['reportId'] = (await fileReport(runtime)).id;
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

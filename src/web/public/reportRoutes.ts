@@ -15,6 +15,7 @@ import {
 import type { Services } from '../../services/index.ts';
 import { DRAFT_IDLE_MINUTES, type PublicDraft } from '../../services/publicReporting.ts';
 import { formBody, textField } from '../forms.ts';
+import { escapeHtml } from '../views.ts';
 import { errorList, stepView } from './stepView.ts';
 
 export const REPORT_COOKIE = 'lifeline_report';
@@ -23,10 +24,6 @@ const ROUTE = { config: { access: PUBLIC } };
 
 /** The question pages, in journey order. */
 const QUESTION_STEPS: readonly StepId[] = (Object.keys(reportJourney.steps) as StepId[]).filter((id) => stepById(id).kind === 'question');
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 function queryLanguage(request: FastifyRequest): string | undefined {
   const query = request.query as Record<string, unknown> | undefined;

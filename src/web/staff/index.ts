@@ -16,6 +16,7 @@ import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerRecordingRoutes } from './recording/index.ts';
 import { registerSignInRoutes } from './signIn.ts';
+import { registerTriageRoutes } from './triage.ts';
 import { registerUserRoutes } from './users.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -61,6 +62,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerResultsPage(app, services);
   registerRecordingRoutes(app, services);
   await registerEnforcementExportRoutes(app, services);
+  await registerTriageRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

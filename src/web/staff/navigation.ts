@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { readableForces, readableResults } from '../../access/policies/enforcementRecords.ts';
 import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
+import { canUseTriage } from '../../access/policies/publicReports.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 
 export interface NavigationItem { href: string; text: string; active?: boolean }
@@ -14,6 +15,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if (forces === undefined || forces.length > 0) items.push({ href: '/visits', text: 'Visits' }, { href: '/people', text: 'People' }, { href: '/arrests', text: 'Arrests' });
   const results = readableResults(actor);
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
+  if (canUseTriage(actor)) items.push({ href: '/triage', text: 'Public reports' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
   const manageable = manageableOrganisationIds(actor);
   if (manageable === undefined || manageable.length > 0) items.push({ href: '/users', text: 'Users' });
