@@ -15,6 +15,8 @@ import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
 import { ApiTokenExpirySource } from './reminders/apiTokenExpiry.ts';
 import type { ReminderSource } from './reminders/reminderSource.ts';
+import { PublicReportingService } from './publicReporting.ts';
+import { PublicReportTriageService } from './publicReportTriage.ts';
 import { UserService } from './users.ts';
 import { VictimDeadlineService } from './victimCare/deadlines.ts';
 import { VictimDecisionService } from './victimCare/decisions.ts';
@@ -44,6 +46,8 @@ export interface Services {
   intelligence: IntelligenceService;
   network: NetworkService;
   hiddenScale: HiddenScaleService;
+  publicReporting: PublicReportingService;
+  publicReportTriage: PublicReportTriageService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -75,5 +79,7 @@ export function createServices(context: ServiceContext): Services {
     intelligence,
     network: new NetworkService(context, intelligence),
     hiddenScale: new HiddenScaleService(context),
+    publicReporting: new PublicReportingService(context),
+    publicReportTriage: new PublicReportTriageService(context),
   };
 }

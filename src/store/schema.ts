@@ -506,7 +506,81 @@ export interface PopulationEstimateTable {
   finished_at: string | null;
 }
 
+export interface PublicReportDraftTable {
+  /** SHA-256 of the random id in the reporter's cookie. */
+  id: string;
+  language: string;
+  /** Sealed JSON of the answers so far. */
+  answers: string;
+  /** Set once the draft is sent: a repeat post finds the report instead of making another. */
+  report_id: string | null;
+  /** Sealed reference and secret, kept only until the confirmation page has shown them once. */
+  confirmation: string | null;
+  expires_at: string;
+  updated_at: string;
+}
+
+export interface PublicReportTable {
+  id: string;
+  reference: string;
+  /** scrypt of the one-time secret; the secret itself is never stored. */
+  secret_hash: string;
+  /** SHA-256 of the draft it came from, unique: a double post makes one report. */
+  submission_key: string;
+  language: string;
+  danger: string;
+  /** JSON array of sign codes. */
+  signs: string;
+  how_you_know: string;
+  contact_preference: string;
+  /** Sealed JSON of every answer on the reporter's path, as typed. */
+  answers: string;
+  /** The force whose queue holds it; null is the national centre's triage. */
+  routed_organisation_id: string | null;
+  routing_basis: string | null;
+  status: string;
+  received_at: string;
+  last_addition_at: string | null;
+  updated_at: string;
+}
+
+export interface PublicReportAdditionTable {
+  id: string;
+  report_id: string;
+  language: string;
+  /** Sealed. */
+  information: string;
+  received_at: string;
+}
+
+export interface PublicReportOutcomeTable {
+  id: string;
+  report_id: string;
+  outcome: string;
+  /** Sealed: staff write what they know, which may name people. */
+  reason: string;
+  from_organisation_id: string | null;
+  to_organisation_id: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface PublicReportLinkTable {
+  report_id: string;
+  /** premises or visit */
+  record_type: string;
+  record_id: string;
+  organisation_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
 export interface DatabaseSchema {
+  public_report_drafts: PublicReportDraftTable;
+  public_reports: PublicReportTable;
+  public_report_additions: PublicReportAdditionTable;
+  public_report_outcomes: PublicReportOutcomeTable;
+  public_report_links: PublicReportLinkTable;
   population_estimates: PopulationEstimateTable;
   organisation_grading_schemes: OrganisationGradingSchemeTable;
   intelligence_reports: IntelligenceReportTable;
@@ -579,3 +653,8 @@ export type IntelligenceDisseminationRow = Selectable<IntelligenceDisseminationT
 export type IntelligenceEntityRow = Selectable<IntelligenceEntityTable>;
 export type IntelligenceLinkRow = Selectable<IntelligenceLinkTable>;
 export type PopulationEstimateRow = Selectable<PopulationEstimateTable>;
+export type PublicReportDraftRow = Selectable<PublicReportDraftTable>;
+export type PublicReportRow = Selectable<PublicReportTable>;
+export type PublicReportAdditionRow = Selectable<PublicReportAdditionTable>;
+export type PublicReportOutcomeRow = Selectable<PublicReportOutcomeTable>;
+export type PublicReportLinkRow = Selectable<PublicReportLinkTable>;

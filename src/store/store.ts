@@ -14,6 +14,7 @@ import { PersonFoundRepository } from './repositories/peopleFound.ts';
 import { PopulationEstimateRepository } from './repositories/populationEstimates.ts';
 import { PremisesRepository } from './repositories/premises.ts';
 import { VictimCareRepository } from './repositories/victimCare.ts';
+import { PublicReportRepository } from './repositories/publicReports.ts';
 import { VisitRepository } from './repositories/visits.ts';
 import { AuditEventRepository } from './repositories/auditEvents.ts';
 import { EmailOutboxRepository } from './repositories/emailOutbox.ts';
@@ -44,6 +45,7 @@ export interface Repositories {
   intelligence: IntelligenceRepository;
   network: NetworkRepository;
   populationEstimates: PopulationEstimateRepository;
+  publicReports: PublicReportRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -68,6 +70,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     intelligence: new IntelligenceRepository(db),
     network: new NetworkRepository(db),
     populationEstimates: new PopulationEstimateRepository(db),
+    publicReports: new PublicReportRepository(db),
   };
 }
 

@@ -74,7 +74,7 @@ export async function buildApp(dependencies: WebDependencies): Promise<FastifyIn
     await app.register(apiSurface, { prefix: '/api/v1', services });
   }
   if (surface === 'public' || surface === 'all') {
-    await app.register(publicSurface, { prefix: '/report', config });
+    await app.register(publicSurface, { prefix: '/report', config, services });
   }
   if (surface === 'public') {
     app.get('/', { config: { access: PUBLIC } }, async (_request, reply) => reply.redirect('/report', 302));

@@ -31,6 +31,11 @@ export function configureNunjucks(environment: nunjucks.Environment, globals: Pa
     typeof value === 'string' && typeof labels === 'object' && labels !== null ? ((labels as Record<string, string>)[value] ?? value) : value);
 }
 
+/** For the few places that build HTML in code (summary-list values with line breaks): escape first. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
 /** Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and pages format many dates. */
 const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 

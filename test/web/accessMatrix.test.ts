@@ -8,6 +8,7 @@ import type { RouteAccess } from '../../src/access/policies/routes.ts';
 import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
 import { seedEnforcementFixture } from '../support/enforcementFixture.ts';
 import { actorFor, demoAccount, organisationId, seedDemo } from '../support/fixtures.ts';
+import { fileReport } from '../support/publicReports.ts';
 import { buildTestApp } from '../support/webApp.ts';
 import { WebClient } from '../support/webClient.ts';
 
@@ -30,11 +31,16 @@ const INTELLIGENCE_USERS = ['officer', 'supervisor', 'analyst'] as const;
 const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
 // National-centre analysts only: a national estimate links every force's records (see access/policies/hiddenScale.ts).
 const ESTIMATORS = ['analyst'] as const;
+// Supervisors (of a force: its own reports) and the national centre's analysts triage public reports.
+const TRIAGERS = ['supervisor', 'analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
   'GET /assets/*': 'public', 'GET /static/*': 'public', 'GET /static/govuk-frontend.min.js': 'public', 'GET /static/lifeline-*.css': 'public',
   'GET /report': 'public',
+  ...Object.fromEntries(['immediate-danger', 'what-you-saw', 'what-happened', 'where', 'when', 'who', 'how-you-know', 'contact-preference', 'contact-details', 'check-your-answers', 'tell-us-more']
+    .flatMap((page) => [[`GET /report/${page}`, 'public'], [`POST /report/${page}`, 'public']])) as Record<string, Expected>,
+  'GET /report/call-999-now': 'public', 'GET /report/report-sent': 'public', 'GET /report/tell-us-more/sent': 'public',
   'GET /sign-in': 'public', 'POST /sign-in': 'public', 'POST /sign-out': 'public',
   'GET /sign-in/second-factor': 'public', 'POST /sign-in/second-factor': 'public', 'GET /sign-in/enrol': 'public', 'POST /sign-in/enrol': 'public',
   'GET /': 'signed-in',
@@ -98,6 +104,9 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /hidden-scale': ESTIMATORS, 'POST /hidden-scale': ESTIMATORS, 'GET /hidden-scale/estimates': ESTIMATORS, 'GET /hidden-scale/estimates/:estimateId': ESTIMATORS,
   'GET /api/v1/hidden-scale/lists': ESTIMATORS, 'POST /api/v1/hidden-scale/estimates': ESTIMATORS,
   'GET /api/v1/hidden-scale/estimates': ESTIMATORS, 'GET /api/v1/hidden-scale/estimates/:id': ESTIMATORS,
+  'GET /triage': TRIAGERS, 'GET /triage/:reportId': TRIAGERS, 'POST /triage/:reportId/outcome': TRIAGERS, 'POST /triage/:reportId/links': TRIAGERS,
+  'GET /api/v1/public-reports': TRIAGERS, 'GET /api/v1/public-reports/:reportId': TRIAGERS,
+  'POST /api/v1/public-reports/:reportId/outcomes': TRIAGERS, 'POST /api/v1/public-reports/:reportId/links': TRIAGERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -125,7 +134,7 @@ describe('access matrix: every route, every role', () => {
   const parameters: Record<string, string> = {};
 
   beforeAll(async () => {
-    runtime = await openTestRuntime('sqlite', { signInRateLimitPerMinute: 10_000 });
+    runtime = await openTestRuntime('sqlite', { signInRateLimitPerMinute: 10_000, publicRateLimitPerMinute: 10_000 });
     await seedDemo(runtime);
     app = await buildTestApp(runtime);
     // Actions on users land on a throwaway account, so the roles under test keep working.
@@ -155,6 +164,7 @@ describe('access matrix: every route, every role', () => {
     });
     parameters['reportId'] = report.id;
     parameters['estimateId'] = '01900000-0000-7000-8000-0000000000e1';
+    parameters['reportId'] = (await fileReport(runtime)).id;
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

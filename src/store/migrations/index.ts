@@ -8,6 +8,7 @@ import * as reminders from './0008-reminders.ts';
 import * as victimCare from './0007-victim-care.ts';
 import * as intelligence from './0011-intelligence.ts';
 import * as populationEstimates from './0012-population-estimates.ts';
+import * as publicReports from './0009-public-reports.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-victim-care': victimCare,
   '0011-intelligence': intelligence,
   '0012-population-estimates': populationEstimates,
+  '0009-public-reports': publicReports,
 };
 
 export const inCodeMigrations: MigrationProvider = {

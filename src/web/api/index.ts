@@ -10,6 +10,7 @@ import { registerLinkageApiRoutes } from './linkageRoutes.ts';
 import { registerNotificationApiRoutes } from './notificationRoutes.ts';
 import { registerIntelligenceApiRoutes } from './intelligenceRoutes.ts';
 import { registerHiddenScaleApiRoutes } from './hiddenScaleRoutes.ts';
+import { registerPublicReportApiRoutes } from './publicReportRoutes.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerVictimCareApiRoutes } from './victimCareRoutes.ts';
 import { Problem } from './schemas.ts';
@@ -54,6 +55,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   await registerVictimCareApiRoutes(app, services);
   await registerIntelligenceApiRoutes(app, services);
   await registerHiddenScaleApiRoutes(app, services);
+  await registerPublicReportApiRoutes(app, services);
 
   app.get('/openapi.json', { config: { access: PUBLIC } }, async () => app.swagger());
   app.get('/docs', { config: { access: PUBLIC } }, async (_request, reply) => reply.page('api/docs.njk', { operations: operationsOf(app.swagger() as OpenApiDocument) }));

@@ -1,13 +1,15 @@
-// The public surface: no sign-in, no staff session, nothing read back. It can grow to take
-// reports (issue 5) and show published statistics, and nothing else.
-import { createHash, randomBytes } from 'node:crypto';
+// The public surface: no sign-in, no staff session, nothing read back. It takes reports (issue 5)
+// and can show published statistics, and nothing else.
+import fastifyCookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
-import { PUBLIC } from '../../access/policies/routes.ts';
+import type { Services } from '../../services/index.ts';
 import { guardRoutes } from '../routeGuard.ts';
+import { registerReportRoutes } from './reportRoutes.ts';
 
-export async function publicSurface(app: FastifyInstance, options: { config: Config }): Promise<void> {
+export async function publicSurface(app: FastifyInstance, options: { config: Config; services: Services }): Promise<void> {
   // Limits per client without keeping who the client is: the address is hashed with a salt that
   // lives only in this process's memory and is never written anywhere.
   const salt = randomBytes(32);
@@ -17,7 +19,8 @@ export async function publicSurface(app: FastifyInstance, options: { config: Con
     timeWindow: '1 minute',
     keyGenerator: (request) => createHash('sha256').update(salt).update(request.ip).digest('base64url'),
   });
+  // Only the draft cookie the form needs; nothing is signed into it because it is a random id.
+  await app.register(fastifyCookie);
   guardRoutes(app, async (_request, reply) => reply.code(404).page('errors/not-found.njk'));
-
-  app.get('/', { config: { access: PUBLIC } }, async (_request, reply) => reply.page('public/report-landing.njk'));
+  registerReportRoutes(app, options.services, options.config);
 }

@@ -21,6 +21,7 @@ import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerRecordingRoutes } from './recording/index.ts';
 import { registerSignInRoutes } from './signIn.ts';
+import { registerTriageRoutes } from './triage.ts';
 import { registerUserRoutes } from './users.ts';
 import { registerVictimCareRoutes } from './victims/index.ts';
 
@@ -76,6 +77,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerVictimCareRoutes(app, services);
   await registerIntelligenceRoutes(app, services);
   await registerNetworkRoutes(app, services);
+  await registerTriageRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

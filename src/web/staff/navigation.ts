@@ -5,6 +5,7 @@ import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
 import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { canEstimateHiddenScale } from '../../access/policies/hiddenScale.ts';
+import { canUseTriage } from '../../access/policies/publicReports.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 import { canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
 
@@ -22,6 +23,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });
   if (actor.kind === 'user' && canEstimateHiddenScale(actor)) items.push({ href: '/hidden-scale', text: 'The hidden scale' });
+  if (canUseTriage(actor)) items.push({ href: '/triage', text: 'Public reports' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
   const manageable = manageableOrganisationIds(actor);
   if (manageable === undefined || manageable.length > 0) items.push({ href: '/users', text: 'Users' });
