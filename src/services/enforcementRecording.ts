@@ -310,7 +310,7 @@ export class EnforcementRecordingService {
       const valid = validateSeizedAsset(input);
       const row: SeizedAssetRow = {
         id: newId(), visit_id: visit.id, organisation_id: visit.organisation_id, asset_type: valid.assetType, amount_minor: valid.amountMinor,
-        currency: valid.currency, description: valid.description, created_at: now,
+        currency: valid.currency, description: valid.description, created_at: now, updated_at: now,
       };
       await repositories.visits.insertSeizedAssets([row]);
       await recordAudit(repositories, actor, now, {

@@ -1,9 +1,11 @@
 import { ApiTokenService } from './apiTokens.ts';
 import { AuditService } from './audit.ts';
 import { AuthenticationService } from './authentication.ts';
+import { EnforcementEditingService } from './enforcementEditing.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
+import { FollowUpService } from './followUps.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
@@ -18,6 +20,8 @@ export interface Services {
   audit: AuditService;
   enforcementRecords: EnforcementRecordService;
   enforcementRecording: EnforcementRecordingService;
+  enforcementEditing: EnforcementEditingService;
+  followUps: FollowUpService;
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
 }
@@ -26,6 +30,7 @@ export interface Services {
 export function createServices(context: ServiceContext): Services {
   const authentication = new AuthenticationService(context);
   const enforcementRecords = new EnforcementRecordService(context);
+  const enforcementRecording = new EnforcementRecordingService(context);
   return {
     context,
     authentication,
@@ -34,7 +39,9 @@ export function createServices(context: ServiceContext): Services {
     apiTokens: new ApiTokenService(context, authentication),
     audit: new AuditService(context),
     enforcementRecords,
-    enforcementRecording: new EnforcementRecordingService(context),
+    enforcementRecording,
+    enforcementEditing: new EnforcementEditingService(context, enforcementRecording),
+    followUps: new FollowUpService(context),
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
   };
