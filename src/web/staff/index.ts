@@ -11,6 +11,7 @@ import { registerEnforcementDetails } from './enforcement/details.ts';
 import { registerEnforcementLists } from './enforcement/lists.ts';
 import { registerResultsPage } from './enforcement/results.ts';
 import { registerEnforcementExportRoutes } from './enforcementExports.ts';
+import { registerFollowUpRoutes } from './followUps.ts';
 import { registerHomeRoutes } from './home.ts';
 import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
@@ -60,6 +61,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerEnforcementDetails(app, services);
   await registerResultsPage(app, services);
   registerRecordingRoutes(app, services);
+  await registerFollowUpRoutes(app, services);
   await registerEnforcementExportRoutes(app, services);
 }
 

@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { readableForces, readableResults } from '../../access/policies/enforcementRecords.ts';
 import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
+import { canAssignFollowUps, canSeeFollowUps } from '../../access/policies/followUps.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 
 export interface NavigationItem { href: string; text: string; active?: boolean }
@@ -14,10 +15,15 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if (forces === undefined || forces.length > 0) items.push({ href: '/visits', text: 'Visits' }, { href: '/people', text: 'People' }, { href: '/arrests', text: 'Arrests' });
   const results = readableResults(actor);
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
+  if (actor.kind === 'user' && canSeeFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups', text: 'My follow-ups' });
+  if (actor.kind === 'user' && canAssignFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups/force', text: 'Force follow-ups' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
   const manageable = manageableOrganisationIds(actor);
   if (manageable === undefined || manageable.length > 0) items.push({ href: '/users', text: 'Users' });
   if (canReadAudit(actor)) items.push({ href: '/audit', text: 'Audit trail' });
   if (actor.kind === 'user') items.push({ href: '/account', text: 'Your account' });
-  return items.map((item) => ({ ...item, active: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href) }));
+  // The longest matching entry is the current one, so /follow-ups/force is not also "My follow-ups".
+  const matches = (href: string) => (href === '/' ? currentPath === '/' : currentPath === href || currentPath.startsWith(`${href}/`) || currentPath.startsWith(`${href}.`));
+  const current = items.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((item) => ({ ...item, active: item === current }));
 }
