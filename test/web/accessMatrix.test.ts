@@ -68,6 +68,10 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
   'GET /api/v1/arrests': RECORD_READERS, 'GET /api/v1/arrests/:id': RECORD_READERS, 'GET /api/v1/premises': RECORD_READERS, 'GET /api/v1/premises/:id': RECORD_READERS,
   'POST /api/v1/imports/:kind': RECORD_MAKERS,
+  'PUT /api/v1/premises/:id': RECORD_MAKERS, 'PUT /api/v1/visits/:id': RECORD_MAKERS, 'PUT /api/v1/people/:id': RECORD_MAKERS,
+  'PUT /api/v1/arrests/:id': RECORD_MAKERS, 'PUT /api/v1/charges/:id': RECORD_MAKERS, 'PUT /api/v1/seized-assets/:id': RECORD_MAKERS,
+  'GET /api/v1/follow-ups/mine': RECORD_MAKERS, 'GET /api/v1/follow-ups': SUPERVISORS, 'POST /api/v1/follow-ups': SUPERVISORS,
+  'GET /api/v1/follow-ups/:id': RECORD_MAKERS, 'POST /api/v1/follow-ups/:id/complete': RECORD_MAKERS,
 };
 
 function routeKey(method: string, url: string): string {
