@@ -191,9 +191,11 @@ export class EnforcementEditingService {
     const alreadySaved = async (): Promise<boolean> => {
       if (key === undefined) return false;
       const repositories = this.context.store.repositories;
-      const savedId = await repositories.formSubmissions.recordIdFor(key, editKind);
-      if (savedId === undefined && (await repositories.formSubmissions.recordTypeOf(key)) !== undefined) throw staleForm();
-      return savedId === recordId;
+      // The kind first, then the record: a row once written never changes, so a save landing between the two reads cannot mislead.
+      const kind = await repositories.formSubmissions.recordTypeOf(key);
+      if (kind === undefined) return false;
+      if (kind !== editKind || (await repositories.formSubmissions.recordIdFor(key, editKind)) !== recordId) throw staleForm();
+      return true;
     };
     if (await alreadySaved()) return find(this.context.store.repositories);
     const now = this.now();
