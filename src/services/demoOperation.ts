@@ -113,6 +113,6 @@ async function insertBatch(repositories: Repositories, batch: DemoBatch, force: 
   await inChunks(charges, (chunk) => repositories.arrests.insertCharges(chunk));
   await inChunks(records.seizedAssets, (chunk) => repositories.visits.insertSeizedAssets(chunk.map((s) => ({
     id: s.id, visit_id: s.visitId, organisation_id: force(s.forceCode).id, asset_type: s.type, amount_minor: s.amountMinor,
-    currency: s.currency, description: s.description, created_at: now,
+    currency: s.currency, description: s.description, created_at: now, updated_at: now,
   }))));
 }

@@ -141,11 +141,11 @@ export class EnforcementRecordingService {
     return { ...visit, warrant: Number(visit.warrant) };
   }
 
-  /** The arrest form shows who is arrested: that is a read of a person's record, so it is audited. */
-  async personForRecording(actor: Actor, personId: string): Promise<PersonFoundRow> {
+  /** The arrest and edit forms show the person: that is a read of a person's record, so it is audited. */
+  async personForRecording(actor: Actor, personId: string, purpose: 'record-arrest' | 'edit' = 'record-arrest'): Promise<PersonFoundRow> {
     const person = await this.findPerson(actor, personId, this.context.store.repositories);
     await this.context.store.transaction((tx) => recordAudit(tx, actor, this.now(), {
-      action: 'person-found.read', subjectType: 'person-found', subjectId: person.id, subjectOrganisationId: person.organisation_id, details: { purpose: 'record-arrest' },
+      action: 'person-found.read', subjectType: 'person-found', subjectId: person.id, subjectOrganisationId: person.organisation_id, details: { purpose },
     }));
     return person;
   }
@@ -310,7 +310,7 @@ export class EnforcementRecordingService {
       const valid = validateSeizedAsset(input);
       const row: SeizedAssetRow = {
         id: newId(), visit_id: visit.id, organisation_id: visit.organisation_id, asset_type: valid.assetType, amount_minor: valid.amountMinor,
-        currency: valid.currency, description: valid.description, created_at: now,
+        currency: valid.currency, description: valid.description, created_at: now, updated_at: now,
       };
       await repositories.visits.insertSeizedAssets([row]);
       await recordAudit(repositories, actor, now, {

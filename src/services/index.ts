@@ -1,6 +1,7 @@
 import { ApiTokenService } from './apiTokens.ts';
 import { AuditService } from './audit.ts';
 import { AuthenticationService } from './authentication.ts';
+import { EnforcementEditingService } from './enforcementEditing.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
 import { EnforcementRecordService } from './enforcementRecords.ts';
@@ -10,6 +11,7 @@ import { NotificationService } from './notifications.ts';
 import { IntelligenceService } from './intelligence.ts';
 import { NetworkService } from './network.ts';
 import { HiddenScaleService } from './hiddenScale.ts';
+import { FollowUpService } from './followUps.ts';
 import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
@@ -32,6 +34,8 @@ export interface Services {
   audit: AuditService;
   enforcementRecords: EnforcementRecordService;
   enforcementRecording: EnforcementRecordingService;
+  enforcementEditing: EnforcementEditingService;
+  followUps: FollowUpService;
   enforcementExport: EnforcementExportService;
   operationResults: OperationResultsService;
   linkageRuns: LinkageRunService;
@@ -55,6 +59,7 @@ export function createServices(context: ServiceContext): Services {
   const authentication = new AuthenticationService(context);
   const enforcementRecords = new EnforcementRecordService(context);
   const intelligence = new IntelligenceService(context);
+  const enforcementRecording = new EnforcementRecordingService(context);
   return {
     context,
     authentication,
@@ -63,7 +68,9 @@ export function createServices(context: ServiceContext): Services {
     apiTokens: new ApiTokenService(context, authentication),
     audit: new AuditService(context),
     enforcementRecords,
-    enforcementRecording: new EnforcementRecordingService(context),
+    enforcementRecording,
+    enforcementEditing: new EnforcementEditingService(context, enforcementRecording),
+    followUps: new FollowUpService(context),
     enforcementExport: new EnforcementExportService(context, enforcementRecords),
     operationResults: new OperationResultsService(context),
     linkageRuns: new LinkageRunService(context),

@@ -184,6 +184,28 @@ export interface SeizedAssetTable {
   currency: string;
   description: string;
   created_at: string;
+  /** Null only on rows made before edits existed; the migration fills it from created_at. */
+  updated_at: string | null;
+}
+
+export interface FollowUpTable {
+  id: string;
+  organisation_id: string;
+  /** premises, visit, person-found or arrest */
+  subject_type: string;
+  subject_id: string;
+  assigned_to: string;
+  assigned_by: string | null;
+  /** YYYY-MM-DD, the local date it is due by. */
+  due_on: string;
+  note: string;
+  /** open or done */
+  status: string;
+  outcome: string | null;
+  completed_by: string | null;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface FormSubmissionTable {
@@ -610,6 +632,7 @@ export interface DatabaseSchema {
   charges: ChargeTable;
   seized_assets: SeizedAssetTable;
   form_submissions: FormSubmissionTable;
+  follow_ups: FollowUpTable;
   import_references: ImportReferenceTable;
   organisations: OrganisationTable;
   users: UserTable;
@@ -633,6 +656,7 @@ export type PersonFoundRow = Selectable<PersonFoundTable>;
 export type ArrestRow = Selectable<ArrestTable>;
 export type ChargeRow = Selectable<ChargeTable>;
 export type SeizedAssetRow = Selectable<SeizedAssetTable>;
+export type FollowUpRow = Selectable<FollowUpTable>;
 export type ImportReferenceRow = Selectable<ImportReferenceTable>;
 export type LinkageRunRow = Selectable<LinkageRunTable>;
 export type PersonClusterRow = Selectable<PersonClusterTable>;

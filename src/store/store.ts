@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { refreshQueryStatistics, type Database, type Dialect } from './database.ts';
 import { ApiTokenRepository } from './repositories/apiTokens.ts';
 import { ArrestRepository } from './repositories/arrests.ts';
+import { FollowUpRepository } from './repositories/followUps.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
 import { LinkageRepository } from './repositories/linkage.ts';
@@ -37,6 +38,7 @@ export interface Repositories {
   arrests: ArrestRepository;
   operationResults: OperationResultsRepository;
   formSubmissions: FormSubmissionRepository;
+  followUps: FollowUpRepository;
   importReferences: ImportReferenceRepository;
   linkage: LinkageRepository;
   notifications: NotificationRepository;
@@ -62,6 +64,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     arrests: new ArrestRepository(db),
     operationResults: new OperationResultsRepository(db),
     formSubmissions: new FormSubmissionRepository(db),
+    followUps: new FollowUpRepository(db),
     importReferences: new ImportReferenceRepository(db),
     linkage: new LinkageRepository(db),
     notifications: new NotificationRepository(db),

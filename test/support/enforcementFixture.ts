@@ -61,8 +61,8 @@ export async function seedEnforcementFixture(runtime: TestRuntime): Promise<Enfo
     ]);
     await r.arrests.insertCharges([{ id: id(41), arrest_id: id(31), offence: 'soa-2003-s53-controlling-prostitution-for-gain', charged_on: '2007-01-11', court_outcome: 'convicted-guilty-plea', sentence_months: 30, created_at: AT, updated_at: AT }]);
     await r.visits.insertSeizedAssets([
-      { id: id(51), visit_id: visits.v1, organisation_id: met, asset_type: 'cash', amount_minor: 50_000, currency: 'GBP', description: '', created_at: AT },
-      { id: id(52), visit_id: visits.v3, organisation_id: met, asset_type: 'vehicle', amount_minor: 900_000, currency: 'GBP', description: '', created_at: AT },
+      { id: id(51), visit_id: visits.v1, organisation_id: met, asset_type: 'cash', amount_minor: 50_000, currency: 'GBP', description: '', created_at: AT, updated_at: AT },
+      { id: id(52), visit_id: visits.v3, organisation_id: met, asset_type: 'vehicle', amount_minor: 900_000, currency: 'GBP', description: '', created_at: AT, updated_at: AT },
     ]);
   });
   return { met, westMidlands, operationId, visits, people };

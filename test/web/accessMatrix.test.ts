@@ -33,6 +33,7 @@ const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
 const ESTIMATORS = ['analyst'] as const;
 // Supervisors (of a force: its own reports) and the national centre's analysts triage public reports.
 const TRIAGERS = ['supervisor', 'analyst'] as const;
+const SUPERVISORS = ['supervisor'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -69,6 +70,15 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /arrests/:arrestId/charges/new': RECORDERS, 'POST /arrests/:arrestId/charges/new': RECORDERS,
   'POST /charges/:chargeId/outcome': RECORDERS,
   'GET /visits/:visitId/assets/new': RECORDERS, 'POST /visits/:visitId/assets/new': RECORDERS,
+  'GET /premises/:premisesId/edit': RECORDERS, 'POST /premises/:premisesId/edit': RECORDERS,
+  'GET /visits/:visitId/edit': RECORDERS, 'POST /visits/:visitId/edit': RECORDERS,
+  'GET /people/:personId/edit': RECORDERS, 'POST /people/:personId/edit': RECORDERS,
+  'GET /arrests/:arrestId/edit': RECORDERS, 'POST /arrests/:arrestId/edit': RECORDERS,
+  'GET /charges/:chargeId/edit': RECORDERS, 'POST /charges/:chargeId/edit': RECORDERS,
+  'GET /seized-assets/:assetId/edit': RECORDERS, 'POST /seized-assets/:assetId/edit': RECORDERS,
+  'GET /follow-ups': RECORDERS, 'GET /follow-ups/force': SUPERVISORS,
+  'GET /follow-ups/:subjectType/:subjectId/new': SUPERVISORS, 'POST /follow-ups/:subjectType/:subjectId/new': SUPERVISORS,
+  'GET /follow-ups/:followUpId': RECORDERS, 'POST /follow-ups/:followUpId/complete': RECORDERS,
   'GET /visits.csv': RECORD_READERS, 'GET /people.csv': RECORD_READERS, 'GET /arrests.csv': RECORD_READERS, 'GET /premises.csv': RECORD_READERS,
   'GET /api/v1/operations': RECORD_READERS, 'GET /api/v1/results': RESULT_READERS,
   'GET /api/v1/visits': RECORD_READERS, 'GET /api/v1/visits/:id': RECORD_READERS, 'GET /api/v1/people': RECORD_READERS, 'GET /api/v1/people/:id': RECORD_READERS,
@@ -107,6 +117,10 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /triage': TRIAGERS, 'GET /triage/:reportId': TRIAGERS, 'POST /triage/:reportId/outcome': TRIAGERS, 'POST /triage/:reportId/links': TRIAGERS,
   'GET /api/v1/public-reports': TRIAGERS, 'GET /api/v1/public-reports/:reportId': TRIAGERS,
   'POST /api/v1/public-reports/:reportId/outcomes': TRIAGERS, 'POST /api/v1/public-reports/:reportId/links': TRIAGERS,
+  'PUT /api/v1/premises/:id': RECORD_MAKERS, 'PUT /api/v1/visits/:id': RECORD_MAKERS, 'PUT /api/v1/people/:id': RECORD_MAKERS,
+  'PUT /api/v1/arrests/:id': RECORD_MAKERS, 'PUT /api/v1/charges/:id': RECORD_MAKERS, 'PUT /api/v1/seized-assets/:id': RECORD_MAKERS,
+  'GET /api/v1/follow-ups/mine': RECORD_MAKERS, 'GET /api/v1/follow-ups': SUPERVISORS, 'POST /api/v1/follow-ups': SUPERVISORS,
+  'GET /api/v1/follow-ups/:id': RECORD_MAKERS, 'POST /api/v1/follow-ups/:id/complete': RECORD_MAKERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -165,6 +179,15 @@ describe('access matrix: every route, every role', () => {
     parameters['reportId'] = report.id;
     parameters['estimateId'] = '01900000-0000-7000-8000-0000000000e1';
     parameters['reportId'] = (await fileReport(runtime)).id;
+    parameters['assetId'] = '01900000-0000-7000-8000-000000000051';
+    parameters['subjectType'] = 'visit';
+    parameters['subjectId'] = enforcement.visits.v1;
+    // A follow-up given to the demo officer by the demo supervisor, both of the Metropolitan force.
+    const followUp = await runtime.services.followUps.assign(await actorFor(runtime, demoAccount('supervisor')), {
+      subjectType: 'visit', subjectId: enforcement.visits.v1, assigneeId: (await actorFor(runtime, demoAccount('officer'))).userId,
+      dueOn: { day: '1', month: '1', year: '2030' }, note: 'Check the premises again',
+    });
+    parameters['followUpId'] = followUp.id;
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

@@ -112,3 +112,21 @@ export function postcodeKey(text: string): string {
 export function lines(text: string): string[] {
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
 }
+
+/** The wall-clock time of an instant where the officer was, `HH:MM`: what an edit form shows again. */
+export function localTimeOfDay(instant: Date, timeZone = 'Europe/London'): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(instant);
+}
+
+/** A stored date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) back into the three boxes of a date input. */
+export function dateParts(stored: string | null): DateParts {
+  if (stored === null || stored === '') return { day: '', month: '', year: '' };
+  const [year = '', month, day] = stored.split('-');
+  return { day: day === undefined ? '' : String(Number(day)), month: month === undefined ? '' : String(Number(month)), year };
+}
+
+/** Minor units back into the amount an officer types, `1250.50` or `1250`. */
+export function amountText(minor: number): string {
+  const pence = minor % 100;
+  return pence === 0 ? String(Math.floor(minor / 100)) : `${Math.floor(minor / 100)}.${String(pence).padStart(2, '0')}`;
+}

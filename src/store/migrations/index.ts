@@ -9,6 +9,7 @@ import * as victimCare from './0007-victim-care.ts';
 import * as intelligence from './0011-intelligence.ts';
 import * as populationEstimates from './0012-population-estimates.ts';
 import * as publicReports from './0009-public-reports.ts';
+import * as recordEditsAndFollowUps from './0006-record-edits-and-follow-ups.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0011-intelligence': intelligence,
   '0012-population-estimates': populationEstimates,
   '0009-public-reports': publicReports,
+  '0006-record-edits-and-follow-ups': recordEditsAndFollowUps,
 };
 
 export const inCodeMigrations: MigrationProvider = {

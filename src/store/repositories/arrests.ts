@@ -37,6 +37,17 @@ export class ArrestRepository {
     await this.db.updateTable('charges').set(change).where('id', '=', id).execute();
   }
 
+  /** Changes the arrest only if it is still as it was when read; false when it has moved on. */
+  async updateIfUnchanged(id: string, expectedUpdatedAt: string, change: Partial<Omit<ArrestRow, 'id' | 'organisation_id' | 'visit_id' | 'person_found_id' | 'created_at' | 'created_by'>>): Promise<boolean> {
+    const result = await this.db.updateTable('arrests').set(change).where('id', '=', id).where('updated_at', '=', expectedUpdatedAt).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async updateChargeIfUnchanged(id: string, expectedUpdatedAt: string, change: Partial<Omit<ChargeRow, 'id' | 'arrest_id' | 'created_at'>>): Promise<boolean> {
+    const result = await this.db.updateTable('charges').set(change).where('id', '=', id).where('updated_at', '=', expectedUpdatedAt).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   charges(arrestId: string): Promise<ChargeRow[]> {
     return this.db.selectFrom('charges').selectAll().where('arrest_id', '=', arrestId).orderBy('charged_on').execute();
   }

@@ -28,6 +28,12 @@ export class PersonFoundRepository {
     return this.db.selectFrom('people_found').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Changes the person's record only if it is still as it was when read; false when it has moved on. */
+  async updateIfUnchanged(id: string, expectedUpdatedAt: string, change: Partial<Omit<PersonFoundRow, 'id' | 'organisation_id' | 'visit_id' | 'created_at' | 'created_by'>>): Promise<boolean> {
+    const result = await this.db.updateTable('people_found').set(change).where('id', '=', id).where('updated_at', '=', expectedUpdatedAt).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async list(query: PeopleQuery, page: Page): Promise<Listing<PersonListRow>> {
     // Filters on the visit go through a subquery, so the total is counted on people_found alone.
     let select = this.db.selectFrom('people_found');

@@ -20,6 +20,12 @@ export class PremisesRepository {
     return this.db.selectFrom('premises').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Changes the premises only if it is still as it was when read (`updated_at`); false when it has moved on. */
+  async updateIfUnchanged(id: string, expectedUpdatedAt: string, change: Partial<Omit<PremisesRow, 'id' | 'organisation_id' | 'created_at' | 'created_by'>>): Promise<boolean> {
+    const result = await this.db.updateTable('premises').set(change).where('id', '=', id).where('updated_at', '=', expectedUpdatedAt).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async list(query: PremisesQuery, page: Page): Promise<Listing<PremisesRow>> {
     let select = this.db.selectFrom('premises');
     if (query.organisationIds !== undefined) select = select.where('organisation_id', 'in', [...query.organisationIds]);

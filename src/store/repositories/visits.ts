@@ -36,6 +36,19 @@ export class VisitRepository {
     return this.db.selectFrom('seized_assets').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Changes the visit only if it is still as it was when read; false when it has moved on. */
+  async updateIfUnchanged(id: string, expectedUpdatedAt: string, change: Partial<Omit<VisitRow, 'id' | 'organisation_id' | 'premises_id' | 'created_at' | 'created_by'>>): Promise<boolean> {
+    const result = await this.db.updateTable('visits').set(change).where('id', '=', id).where('updated_at', '=', expectedUpdatedAt).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async updateSeizedAssetIfUnchanged(id: string, expectedUpdatedAt: string, change: Partial<Omit<SeizedAssetRow, 'id' | 'organisation_id' | 'visit_id' | 'created_at'>>): Promise<boolean> {
+    const result = await this.db.updateTable('seized_assets').set(change).where('id', '=', id)
+      .where((eb) => eb.or([eb('updated_at', '=', expectedUpdatedAt), eb.and([eb('updated_at', 'is', null), eb('created_at', '=', expectedUpdatedAt)])]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   seizedAssets(visitId: string): Promise<SeizedAssetRow[]> {
     return this.db.selectFrom('seized_assets').selectAll().where('visit_id', '=', visitId).orderBy('created_at').execute();
   }

@@ -6,26 +6,28 @@ import { IMPORT_KINDS } from '../../services/import/kinds.ts';
 const Id = Type.String({ maxLength: 64 });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Timestamp = Type.String({ format: 'date-time' });
+/** Send it back unchanged with an edit: a save based on an older version is refused with 409. */
+const Version = Type.String({ maxLength: 40, description: 'The version of the record this was read at; an edit must carry it' });
 
 export const Operation = Type.Object({ id: Id, code: Type.String(), name: Type.String(), startsOn: Type.String({ format: 'date' }), endsOn: Type.String({ format: 'date' }) });
 
 export const Premises = Type.Object({
-  id: Id, forceId: Id, premisesType: Type.String(), name: Nullable(Type.String()), addressLines: Type.Array(Type.String()), town: Type.String(), postcode: Type.String(),
+  id: Id, forceId: Id, premisesType: Type.String(), name: Nullable(Type.String()), addressLines: Type.Array(Type.String()), town: Type.String(), postcode: Type.String(), version: Version,
 });
 
 export const VisitSummary = Type.Object({
-  id: Id, operationId: Id, premisesId: Id, forceId: Id, visitedAt: Timestamp, warrant: Type.Boolean(), outcome: Type.String(),
+  id: Id, operationId: Id, premisesId: Id, forceId: Id, visitedAt: Timestamp, warrant: Type.Boolean(), outcome: Type.String(), version: Version,
   premisesType: Type.String(), town: Type.String(), postcode: Type.String(),
 });
 
 export const Visit = Type.Object({
-  id: Id, operationId: Id, premisesId: Id, forceId: Id, visitedAt: Timestamp, warrant: Type.Boolean(), outcome: Type.String(), notes: Type.String(),
+  id: Id, operationId: Id, premisesId: Id, forceId: Id, visitedAt: Timestamp, warrant: Type.Boolean(), outcome: Type.String(), notes: Type.String(), version: Version,
 });
 
 export const PersonSummary = Type.Object({
   id: Id, visitId: Id, forceId: Id, role: Type.String(), givenNames: Type.String(), familyName: Type.String(), fullName: Type.String(),
   aliases: Type.Array(Type.String()), dateOfBirth: Nullable(Type.String({ format: 'date' })), estimatedAge: Nullable(Type.Integer()), sex: Type.String(),
-  nationality: Nullable(Type.String()), possibleChild: Type.Boolean(),
+  nationality: Nullable(Type.String()), possibleChild: Type.Boolean(), version: Version,
 });
 
 export const PersonListItem = Type.Intersect([PersonSummary, Type.Object({ visitedAt: Timestamp, operationId: Id })]);
@@ -35,11 +37,11 @@ export const Person = Type.Intersect([PersonSummary, Type.Object({
   exploitationType: Nullable(Type.String()), consent: Nullable(Type.String()), interpreterLanguage: Nullable(Type.String()),
 })]);
 
-export const Arrest = Type.Object({ id: Id, personFoundId: Id, visitId: Id, forceId: Id, offence: Type.String(), arrestedAt: Timestamp, place: Type.String() });
+export const Arrest = Type.Object({ id: Id, personFoundId: Id, visitId: Id, forceId: Id, offence: Type.String(), arrestedAt: Timestamp, place: Type.String(), version: Version });
 export const ArrestListItem = Type.Intersect([Arrest, Type.Object({ fullName: Type.String(), operationId: Id })]);
 
-export const Charge = Type.Object({ id: Id, offence: Type.String(), chargedOn: Type.String({ format: 'date' }), courtOutcome: Type.String(), sentenceMonths: Nullable(Type.Integer()) });
-export const SeizedAsset = Type.Object({ id: Id, assetType: Type.String(), amountMinor: Type.Integer(), currency: Type.String(), description: Type.String() });
+export const Charge = Type.Object({ id: Id, offence: Type.String(), chargedOn: Type.String({ format: 'date' }), courtOutcome: Type.String(), sentenceMonths: Nullable(Type.Integer()), version: Version });
+export const SeizedAsset = Type.Object({ id: Id, assetType: Type.String(), amountMinor: Type.Integer(), currency: Type.String(), description: Type.String(), version: Version });
 
 export const PremisesDetail = Type.Object({ premises: Premises, visits: Type.Array(VisitSummary) });
 export const VisitDetail = Type.Object({ visit: Visit, premises: Premises, people: Type.Array(PersonSummary), seizedAssets: Type.Array(SeizedAsset) });

@@ -6,15 +6,17 @@ import type { VisitListRow } from '../../store/repositories/visits.ts';
 import type { ArrestRow, ChargeRow, OperationRow, PersonFoundRow, PremisesRow, SeizedAssetRow, VisitRow } from '../../store/schema.ts';
 
 const list = (json: string): string[] => JSON.parse(json) as string[];
+/** The version an edit must carry back (see enforcementEditing.ts). */
+const version = (row: { updated_at: string | null; created_at: string }) => row.updated_at ?? row.created_at;
 
 export const operationView = (o: OperationRow) => ({ id: o.id, code: o.code, name: o.name, startsOn: o.starts_on, endsOn: o.ends_on });
 
 export const premisesView = (p: PremisesRow) => ({
-  id: p.id, forceId: p.organisation_id, premisesType: p.premises_type, name: p.name, addressLines: list(p.address_lines), town: p.town, postcode: p.postcode,
+  id: p.id, forceId: p.organisation_id, premisesType: p.premises_type, name: p.name, addressLines: list(p.address_lines), town: p.town, postcode: p.postcode, version: version(p),
 });
 
 export const visitView = (v: VisitRow) => ({
-  id: v.id, operationId: v.operation_id, premisesId: v.premises_id, forceId: v.organisation_id, visitedAt: v.visited_at, warrant: Number(v.warrant) === 1, outcome: v.outcome, notes: v.notes,
+  id: v.id, operationId: v.operation_id, premisesId: v.premises_id, forceId: v.organisation_id, visitedAt: v.visited_at, warrant: Number(v.warrant) === 1, outcome: v.outcome, notes: v.notes, version: version(v),
 });
 
 export const visitSummaryView = (v: VisitListRow) => {
@@ -25,7 +27,7 @@ export const visitSummaryView = (v: VisitListRow) => {
 export const personSummaryView = (p: PersonFoundRow) => ({
   id: p.id, visitId: p.visit_id, forceId: p.organisation_id, role: p.role, givenNames: p.given_names, familyName: p.family_name, fullName: p.full_name,
   aliases: list(p.aliases), dateOfBirth: p.date_of_birth, estimatedAge: p.estimated_age === null ? null : Number(p.estimated_age), sex: p.sex,
-  nationality: p.nationality, possibleChild: Number(p.possible_child) === 1,
+  nationality: p.nationality, possibleChild: Number(p.possible_child) === 1, version: version(p),
 });
 
 export const personListView = (p: PersonListRow) => ({ ...personSummaryView(p), visitedAt: p.visited_at, operationId: p.operation_id });
@@ -36,11 +38,11 @@ export const personView = (p: PersonFoundRow) => ({
 });
 
 export const arrestView = (a: ArrestRow) => ({
-  id: a.id, personFoundId: a.person_found_id, visitId: a.visit_id, forceId: a.organisation_id, offence: a.offence, arrestedAt: a.arrested_at, place: a.place,
+  id: a.id, personFoundId: a.person_found_id, visitId: a.visit_id, forceId: a.organisation_id, offence: a.offence, arrestedAt: a.arrested_at, place: a.place, version: version(a),
 });
 
 export const arrestListView = (a: ArrestListRow) => ({ ...arrestView(a), fullName: a.full_name, operationId: a.operation_id });
 
-export const chargeView = (c: ChargeRow) => ({ id: c.id, offence: c.offence, chargedOn: c.charged_on, courtOutcome: c.court_outcome, sentenceMonths: c.sentence_months === null ? null : Number(c.sentence_months) });
+export const chargeView = (c: ChargeRow) => ({ id: c.id, offence: c.offence, chargedOn: c.charged_on, courtOutcome: c.court_outcome, sentenceMonths: c.sentence_months === null ? null : Number(c.sentence_months), version: version(c) });
 
-export const seizedAssetView = (s: SeizedAssetRow) => ({ id: s.id, assetType: s.asset_type, amountMinor: Number(s.amount_minor), currency: s.currency, description: s.description });
+export const seizedAssetView = (s: SeizedAssetRow) => ({ id: s.id, assetType: s.asset_type, amountMinor: Number(s.amount_minor), currency: s.currency, description: s.description, version: version(s) });

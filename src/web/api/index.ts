@@ -5,6 +5,7 @@ import { PUBLIC } from '../../access/policies/routes.ts';
 import type { Services } from '../../services/index.ts';
 import { problemFor, sendProblem } from '../errors.ts';
 import { guardRoutes } from '../routeGuard.ts';
+import { registerEnforcementEditApiRoutes } from './enforcementEditRoutes.ts';
 import { registerEnforcementApiRoutes } from './enforcementRoutes.ts';
 import { registerLinkageApiRoutes } from './linkageRoutes.ts';
 import { registerNotificationApiRoutes } from './notificationRoutes.ts';
@@ -56,6 +57,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   await registerIntelligenceApiRoutes(app, services);
   await registerHiddenScaleApiRoutes(app, services);
   await registerPublicReportApiRoutes(app, services);
+  await registerEnforcementEditApiRoutes(app, services);
 
   app.get('/openapi.json', { config: { access: PUBLIC } }, async () => app.swagger());
   app.get('/docs', { config: { access: PUBLIC } }, async (_request, reply) => reply.page('api/docs.njk', { operations: operationsOf(app.swagger() as OpenApiDocument) }));

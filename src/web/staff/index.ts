@@ -12,6 +12,7 @@ import { registerEnforcementLists } from './enforcement/lists.ts';
 import { registerResultsPage } from './enforcement/results.ts';
 import { registerEnforcementExportRoutes } from './enforcementExports.ts';
 import { registerHiddenScaleRoutes } from './hiddenScale.ts';
+import { registerFollowUpRoutes } from './followUps.ts';
 import { registerHomeRoutes } from './home.ts';
 import { registerLinkagePages } from './linkage/pages.ts';
 import { registerNotificationRoutes } from './notifications.ts';
@@ -72,6 +73,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerResultsPage(app, services);
   await registerHiddenScaleRoutes(app, services);
   registerRecordingRoutes(app, services);
+  await registerFollowUpRoutes(app, services);
   await registerEnforcementExportRoutes(app, services);
   await registerLinkagePages(app, services);
   await registerVictimCareRoutes(app, services);

@@ -6,6 +6,7 @@ import { canReadAudit } from '../../access/policies/audit.ts';
 import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { canEstimateHiddenScale } from '../../access/policies/hiddenScale.ts';
 import { canUseTriage } from '../../access/policies/publicReports.ts';
+import { canAssignFollowUps, canSeeFollowUps } from '../../access/policies/followUps.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 import { canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
 
@@ -24,10 +25,15 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });
   if (actor.kind === 'user' && canEstimateHiddenScale(actor)) items.push({ href: '/hidden-scale', text: 'The hidden scale' });
   if (canUseTriage(actor)) items.push({ href: '/triage', text: 'Public reports' });
+  if (actor.kind === 'user' && canSeeFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups', text: 'My follow-ups' });
+  if (actor.kind === 'user' && canAssignFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups/force', text: 'Force follow-ups' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
   const manageable = manageableOrganisationIds(actor);
   if (manageable === undefined || manageable.length > 0) items.push({ href: '/users', text: 'Users' });
   if (canReadAudit(actor)) items.push({ href: '/audit', text: 'Audit trail' });
   if (actor.kind === 'user') items.push({ href: '/notifications', text: 'Notifications' }, { href: '/account', text: 'Your account' });
-  return items.map((item) => ({ ...item, active: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href) }));
+  // The longest matching entry is the current one, so /follow-ups/force is not also "My follow-ups".
+  const matches = (href: string) => (href === '/' ? currentPath === '/' : currentPath === href || currentPath.startsWith(`${href}/`) || currentPath.startsWith(`${href}.`));
+  const current = items.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((item) => ({ ...item, active: item === current }));
 }

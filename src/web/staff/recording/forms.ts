@@ -2,10 +2,11 @@
 // three boxes of a date input, and error links that land on the first box of a date.
 import type { FastifyReply } from 'fastify';
 import { rolesOnly } from '../../../access/policies/routes.ts';
-import type { FieldError } from '../../../access/errors.ts';
+import { ValidationError, type FieldError } from '../../../access/errors.ts';
 import type { DateParts } from '../../../domain/recording/enteredValues.ts';
 import { offenceCategoryTerms, offencesIn } from '../../../domain/vocabularies/offences.ts';
 import type { Jurisdiction } from '../../../domain/calendar/jurisdiction.ts';
+import { StaleRecordError } from '../../../services/enforcementEditing.ts';
 import { newId } from '../../../store/ids.ts';
 import { NO_ERRORS, errorView, textField, type ErrorView, type FormBody } from '../../forms.ts';
 
@@ -33,7 +34,31 @@ export function recordingErrors(errors: readonly FieldError[], dateFields: reado
 export function renderForm(reply: FastifyReply, template: string, locals: { values: object } & Record<string, unknown>, errors: ErrorView = NO_ERRORS): Promise<FastifyReply> {
   // A submission id that was refused is never sent back: the next post gets a fresh one.
   const values = errors.fieldErrors['submissionId'] === undefined ? locals.values : { ...locals.values, submissionId: newId() };
-  return reply.code(errors === NO_ERRORS ? 200 : 400).page(template, { ...errors, ...locals, values });
+  // A save refused because the record moved on is a conflict, not bad input.
+  const status = errors === NO_ERRORS ? 200 : errors.fieldErrors['version'] === undefined ? 400 : 409;
+  return reply.code(status).page(template, { ...errors, ...locals, values });
+}
+
+/** What turns a recording form into an edit form: where it posts, what it says, where it goes back to. */
+export interface EditView { action: string; heading: string; button: string; recordHref: string }
+
+export function editView(recordHref: string, heading: string): EditView {
+  return { action: `${recordHref}/edit`, heading, button: 'Save changes', recordHref };
+}
+
+/** The version an edit form was based on, as posted. */
+export function versionOf(body: FormBody): string {
+  return textField(body, 'version');
+}
+
+/** A save refused because the record moved on comes back as the form with a warning, like any other refusal. */
+export async function refusingStale<T>(save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (error instanceof StaleRecordError) throw new ValidationError([{ field: 'version', message: error.message }]);
+    throw error;
+  }
 }
 
 export interface Choice { value: string; text: string; selected?: boolean; checked?: boolean }
