@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../database.ts';
 import type { DatabaseSchema, PersonFoundRow } from '../schema.ts';
 import { endOfPeriod, type EnforcementScope, type Listing, type Page, type SortDirection } from './enforcementScope.ts';
 
@@ -17,8 +18,11 @@ export interface PersonListRow extends PersonFoundRow {
   operation_id: string;
 }
 
+/** Trigrams need three characters: shorter needles are matched by scanning the folded names. */
+const TRIGRAM = 3;
+
 export class PersonFoundRepository {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(private readonly db: Kysely<DatabaseSchema>, private readonly dialect: Dialect) {}
 
   async insertMany(rows: readonly PersonFoundRow[]): Promise<void> {
     if (rows.length > 0) await this.db.insertInto('people_found').values([...rows]).execute();
@@ -42,7 +46,15 @@ export class PersonFoundRepository {
     if (query.role !== undefined) select = select.where('people_found.role', '=', query.role);
     if (query.nationality !== undefined) select = select.where('people_found.nationality', '=', query.nationality);
     if (query.visitId !== undefined) select = select.where('people_found.visit_id', '=', query.visitId);
-    if (query.nameContains !== undefined && query.nameContains !== '') select = select.where('people_found.name_search', 'like', `%${query.nameContains}%`);
+    if (query.nameContains !== undefined && query.nameContains !== '') {
+      // The folded needle and names hold only a-z, 0-9 and spaces, so no LIKE wildcard is typed in.
+      const pattern = `%${query.nameContains}%`;
+      // On SQLite the trigram index is a table of its own (migration 0005); on PostgreSQL it is an
+      // index on name_search, which the planner picks for this same LIKE.
+      select = this.dialect === 'sqlite' && query.nameContains.length >= TRIGRAM
+        ? select.where('people_found.id', 'in', this.db.selectFrom('people_found_names').select('people_found_names.person_found_id').where('people_found_names.name_search', 'like', pattern))
+        : select.where('people_found.name_search', 'like', pattern);
+    }
     const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     let ordered = select.innerJoin('visits', 'visits.id', 'people_found.visit_id').selectAll('people_found').select(['visits.visited_at', 'visits.operation_id']);
     ordered = query.sort === 'name'
