@@ -61,6 +61,29 @@ describeEachDatabase('name search through the trigram index', (dialect) => {
     expect((await found('qqq')).total).toBe(0);
   });
 
+  it('pages a search in the list’s order, by visit date or by name, either way', async () => {
+    // A three-letter needle that many people match, and a two-letter one.
+    const candidates = await Promise.all(['ang', 'ana', 'ing', 'ien', 'ion', 'ova', 'esc', 'ski', 'ali', 'ina'].map(async (n) => ({ n, size: (await expected(n)).total })));
+    const common = candidates.sort((a, b) => b.size - a.size)[0]?.n ?? 'ang';
+    for (const needle of [common, common.slice(0, 2)]) {
+      const matching = new Set((await expected(needle)).ids);
+      expect(matching.size, needle).toBeGreaterThan(12);
+      for (const sort of ['visited_at', 'name'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          // The whole list in the database's own order (no name: no index), cut down to the matches.
+          const everyone: string[] = [];
+          for (let offset = 0; ; offset += 200) {
+            const listing = await runtime.services.enforcementRecords.listPeople(analyst, { sort, direction }, { limit: 200, offset });
+            everyone.push(...listing.rows.map((p) => p.id));
+            if (offset + 200 >= listing.total) break;
+          }
+          const page = await runtime.services.enforcementRecords.listPeople(analyst, { name: needle, sort, direction }, { limit: 10, offset: 3 });
+          expect(page.rows.map((p) => p.id), `${needle} ${sort} ${direction}`).toEqual(everyone.filter((id) => matching.has(id)).slice(3, 13));
+        }
+      }
+    }
+  });
+
   it('keeps the index in step when a name is written, changed or removed', async () => {
     await db().updateTable('people_found').set({ name_search: ' xavier quixley ' }).where('id', '=', fixture.people.lan).execute();
     expect((await found('quixley')).ids).toEqual([fixture.people.lan]);
