@@ -597,7 +597,41 @@ export interface PublicReportLinkTable {
   linked_at: string;
 }
 
+/** SQLite only (migration 0005): the FTS5 trigram index of people_found.name_search, kept by triggers. */
+export interface PersonFoundNameTable {
+  name_search: string;
+  person_found_id: string;
+}
+
+/**
+ * The operation's results per force, kept up to date by triggers on every record written
+ * (migration 0005). operation_id '' holds the figures over every operation, since distinct
+ * premises and distinct people arrested cannot be added up across operations.
+ */
+export interface OperationResultTotalsTable {
+  organisation_id: string;
+  operation_id: string;
+  visits: number;
+  premises_visited: number;
+  potential_victims: number;
+  possible_children: number;
+  arrests: number;
+  people_arrested: number;
+  charges: number;
+}
+
+/** Cash seized per force, operation ('' for every operation) and currency, kept as above. */
+export interface OperationResultCashTable {
+  organisation_id: string;
+  operation_id: string;
+  currency: string;
+  amount_minor: number;
+}
+
 export interface DatabaseSchema {
+  people_found_names: PersonFoundNameTable;
+  operation_result_totals: OperationResultTotalsTable;
+  operation_result_cash: OperationResultCashTable;
   public_report_drafts: PublicReportDraftTable;
   public_reports: PublicReportTable;
   public_report_additions: PublicReportAdditionTable;

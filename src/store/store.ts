@@ -60,7 +60,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     operations: new OperationRepository(db),
     premises: new PremisesRepository(db),
     visits: new VisitRepository(db),
-    peopleFound: new PersonFoundRepository(db),
+    peopleFound: new PersonFoundRepository(db, dialect),
     arrests: new ArrestRepository(db),
     operationResults: new OperationResultsRepository(db),
     formSubmissions: new FormSubmissionRepository(db),

@@ -10,6 +10,7 @@ import * as intelligence from './0011-intelligence.ts';
 import * as populationEstimates from './0012-population-estimates.ts';
 import * as publicReports from './0009-public-reports.ts';
 import * as recordEditsAndFollowUps from './0006-record-edits-and-follow-ups.ts';
+import * as searchAndResults from './0005-search-and-results.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0012-population-estimates': populationEstimates,
   '0009-public-reports': publicReports,
   '0006-record-edits-and-follow-ups': recordEditsAndFollowUps,
+  '0005-search-and-results': searchAndResults,
 };
 
 export const inCodeMigrations: MigrationProvider = {
