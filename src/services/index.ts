@@ -16,6 +16,7 @@ import { OperationResultsService } from './operationResults.ts';
 import type { ServiceContext } from './context.ts';
 import { OrganisationService } from './organisations.ts';
 import { ApiTokenExpirySource } from './reminders/apiTokenExpiry.ts';
+import { VictimDeadlineSource } from './reminders/victimDeadlines.ts';
 import type { ReminderSource } from './reminders/reminderSource.ts';
 import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
@@ -60,6 +61,7 @@ export function createServices(context: ServiceContext): Services {
   const enforcementRecords = new EnforcementRecordService(context);
   const intelligence = new IntelligenceService(context);
   const enforcementRecording = new EnforcementRecordingService(context);
+  const victimDeadlines = new VictimDeadlineService(context);
   return {
     context,
     authentication,
@@ -78,11 +80,12 @@ export function createServices(context: ServiceContext): Services {
     notifications: new NotificationService(context),
     reminderSources: [
       new ApiTokenExpirySource(context),
+      new VictimDeadlineSource(context, victimDeadlines),
     ],
     potentialVictims: new PotentialVictimService(context),
     victimReferrals: new VictimReferralService(context),
     victimDecisions: new VictimDecisionService(context),
-    victimDeadlines: new VictimDeadlineService(context),
+    victimDeadlines,
     intelligence,
     network: new NetworkService(context, intelligence),
     hiddenScale: new HiddenScaleService(context),
