@@ -92,8 +92,9 @@ export function redactPassword(url: string): string {
 export interface MigrationReport { applied: string[] }
 
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
-  const migrator = new Migrator({ db: database.db, provider: inCodeMigrations, ...(database.schema === undefined ? {} : { migrationTableSchema: database.schema }) });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours. Migrations are
+  // written on parallel branches, so one may land after a higher-numbered one has run: each stands alone.
+  const migrator = new Migrator({ db: database.db, provider: inCodeMigrations, allowUnorderedMigrations: true, ...(database.schema === undefined ? {} : { migrationTableSchema: database.schema }) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined || failed !== undefined) {
