@@ -597,10 +597,32 @@ export interface PublicReportLinkTable {
   linked_at: string;
 }
 
-/** SQLite only (migration 0005): the FTS5 trigram index of people_found.name_search, kept by triggers. */
-export interface PersonFoundNameTable {
-  name_search: string;
+/**
+ * A narrow copy of each person found for the people list and name search (migration 0013), kept
+ * by triggers on people_found and visits: what the list filters, sorts and shows, the visit's
+ * time and operation, and `names` (people_found.name_search: every name and alias, folded).
+ * On SQLite its FTS5 trigram table, people_found_search_names, is keyed by `search_row`.
+ */
+export interface PersonFoundSearchTable {
+  search_row: Generated<number>;
   person_found_id: string;
+  visit_id: string;
+  organisation_id: string;
+  operation_id: string;
+  visited_at: string;
+  role: string;
+  given_names: string;
+  family_name: string;
+  full_name: string;
+  aliases: string;
+  date_of_birth: string | null;
+  estimated_age: number | null;
+  sex: string;
+  nationality: string | null;
+  possible_child: number;
+  created_at: string;
+  updated_at: string;
+  names: string;
 }
 
 /**
@@ -629,7 +651,7 @@ export interface OperationResultCashTable {
 }
 
 export interface DatabaseSchema {
-  people_found_names: PersonFoundNameTable;
+  people_found_search: PersonFoundSearchTable;
   operation_result_totals: OperationResultTotalsTable;
   operation_result_cash: OperationResultCashTable;
   public_report_drafts: PublicReportDraftTable;
