@@ -18,6 +18,7 @@ import { OrganisationService } from './organisations.ts';
 import { ApiTokenExpirySource } from './reminders/apiTokenExpiry.ts';
 import { VictimDeadlineSource } from './reminders/victimDeadlines.ts';
 import type { ReminderSource } from './reminders/reminderSource.ts';
+import { InformationLineService } from './informationLine.ts';
 import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
 import { UserService } from './users.ts';
@@ -53,6 +54,7 @@ export interface Services {
   hiddenScale: HiddenScaleService;
   publicReporting: PublicReportingService;
   publicReportTriage: PublicReportTriageService;
+  informationLine: InformationLineService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -62,6 +64,7 @@ export function createServices(context: ServiceContext): Services {
   const intelligence = new IntelligenceService(context);
   const enforcementRecording = new EnforcementRecordingService(context);
   const victimDeadlines = new VictimDeadlineService(context);
+  const potentialVictims = new PotentialVictimService(context);
   return {
     context,
     authentication,
@@ -82,7 +85,7 @@ export function createServices(context: ServiceContext): Services {
       new ApiTokenExpirySource(context),
       new VictimDeadlineSource(context, victimDeadlines),
     ],
-    potentialVictims: new PotentialVictimService(context),
+    potentialVictims,
     victimReferrals: new VictimReferralService(context),
     victimDecisions: new VictimDecisionService(context),
     victimDeadlines,
@@ -91,5 +94,6 @@ export function createServices(context: ServiceContext): Services {
     hiddenScale: new HiddenScaleService(context),
     publicReporting: new PublicReportingService(context),
     publicReportTriage: new PublicReportTriageService(context),
+    informationLine: new InformationLineService(context, potentialVictims),
   };
 }

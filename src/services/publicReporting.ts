@@ -133,7 +133,7 @@ export class PublicReportingService {
         danger: textOf(answers, 'danger') ?? '', signs: JSON.stringify(listOf(answers, 'signs')), how_you_know: textOf(answers, 'howYouKnow') ?? '',
         contact_preference: textOf(answers, 'contactPreference') ?? '', answers: this.context.fieldCipher.seal(JSON.stringify(answers)),
         routed_organisation_id: placed ? force.id : null, routing_basis: placed && route !== null ? route.basis : null,
-        status: 'new', received_at: now, last_addition_at: null, updated_at: now,
+        status: 'new', received_at: now, last_addition_at: null, updated_at: now, source: 'public',
       };
       try {
         await this.context.store.transaction(async (tx) => {

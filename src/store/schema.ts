@@ -564,6 +564,38 @@ export interface PublicReportTable {
   received_at: string;
   last_addition_at: string | null;
   updated_at: string;
+  /** 'public' (the public form) or 'information-line' (a force alert from an adviser's call). */
+  source: Generated<string>;
+}
+
+/** A call to the information line (migration 0015). */
+export interface InformationLineCallTable {
+  id: string;
+  /** The adviser's organisation (the national centre). */
+  organisation_id: string;
+  adviser_id: string;
+  received_at: string;
+  duration_minutes: number | null;
+  caller_type: string;
+  /** Sealed JSON: the caller's organisation and contact. */
+  caller_sealed: string;
+  situation_sealed: string;
+  action_taken_sealed: string | null;
+  /** JSON array of indicator ids from the catalogue. */
+  indicators: string;
+  possible_child: number;
+  immediate_danger: number;
+  /** JSON array of the guidance shown for the indicators ticked, as it was worded then. */
+  guidance: string;
+  advice_sealed: string;
+  outcome: string;
+  potential_victim_id: string | null;
+  anonymous_notification_id: string | null;
+  charity_organisation_id: string | null;
+  /** The force alert: a report in the force's triage queue. */
+  public_report_id: string | null;
+  alert_organisation_id: string | null;
+  created_at: string;
 }
 
 export interface PublicReportAdditionTable {
@@ -659,6 +691,7 @@ export interface DatabaseSchema {
   public_report_additions: PublicReportAdditionTable;
   public_report_outcomes: PublicReportOutcomeTable;
   public_report_links: PublicReportLinkTable;
+  information_line_calls: InformationLineCallTable;
   population_estimates: PopulationEstimateTable;
   organisation_grading_schemes: OrganisationGradingSchemeTable;
   intelligence_reports: IntelligenceReportTable;
@@ -738,3 +771,4 @@ export type PublicReportRow = Selectable<PublicReportTable>;
 export type PublicReportAdditionRow = Selectable<PublicReportAdditionTable>;
 export type PublicReportOutcomeRow = Selectable<PublicReportOutcomeTable>;
 export type PublicReportLinkRow = Selectable<PublicReportLinkTable>;
+export type InformationLineCallRow = Selectable<InformationLineCallTable>;

@@ -16,6 +16,7 @@ import { PopulationEstimateRepository } from './repositories/populationEstimates
 import { PremisesRepository } from './repositories/premises.ts';
 import { VictimCareRepository } from './repositories/victimCare.ts';
 import { PublicReportRepository } from './repositories/publicReports.ts';
+import { InformationLineRepository } from './repositories/informationLine.ts';
 import { VisitRepository } from './repositories/visits.ts';
 import { AuditEventRepository } from './repositories/auditEvents.ts';
 import { EmailOutboxRepository } from './repositories/emailOutbox.ts';
@@ -48,6 +49,7 @@ export interface Repositories {
   network: NetworkRepository;
   populationEstimates: PopulationEstimateRepository;
   publicReports: PublicReportRepository;
+  informationLine: InformationLineRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -74,6 +76,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     network: new NetworkRepository(db),
     populationEstimates: new PopulationEstimateRepository(db),
     publicReports: new PublicReportRepository(db),
+    informationLine: new InformationLineRepository(db),
   };
 }
 

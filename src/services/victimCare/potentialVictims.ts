@@ -5,6 +5,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../access/errors.ts';
 import { canReadForceRecords } from '../../access/policies/enforcementRecords.ts';
+import { canRecordCalls } from '../../access/policies/informationLine.ts';
 import { canIdentifyVictims, canWorkOnVictimCare, victimRecordAccess, type VictimRecordAccess } from '../../access/policies/victimCare.ts';
 import type { IsoDate } from '../../domain/calendar/isoDate.ts';
 import { isJurisdiction, type Jurisdiction } from '../../domain/calendar/jurisdiction.ts';
@@ -155,13 +156,19 @@ export class PotentialVictimService {
     };
   }
 
-  async create(actor: Actor, input: PotentialVictimInput): Promise<CreatedRecord> {
-    if (!canIdentifyVictims(actor)) throw new ForbiddenError('Only first responders make potential-victim records');
+  /**
+   * Makes a record (or, for an adult who does not consent, an anonymous notification). An
+   * information-line adviser makes one from a call, inside the call's own transaction (`within`),
+   * so the call and what it made commit together.
+   */
+  async create(actor: Actor, input: PotentialVictimInput, within?: Repositories): Promise<CreatedRecord> {
+    if (!canIdentifyVictims(actor) && !canRecordCalls(actor)) throw new ForbiddenError('Only first responders make potential-victim records');
     const valid = validatePotentialVictim(input);
     const now = this.records.now();
     const today = this.records.today();
+    const transaction = <T>(work: (repositories: Repositories) => Promise<T>): Promise<T> => (within === undefined ? this.context.store.transaction(work) : work(within));
     if (valid.form === 'anonymous-duty-to-notify') {
-      return this.context.store.transaction(async (repositories) => {
+      return transaction(async (repositories) => {
         const row: AnonymousNotificationRow = {
           id: newId(), organisation_id: actor.organisationId, notified_on: today, sex: valid.sex, nationality: valid.nationality, age_band: valid.ageBand,
           exploitation_types: JSON.stringify(valid.exploitationTypes), created_at: now,
@@ -171,7 +178,7 @@ export class PotentialVictimService {
         return { kind: 'anonymous-notification', id: row.id };
       });
     }
-    return this.context.store.transaction(async (repositories) => {
+    return transaction(async (repositories) => {
       const organisation = await repositories.organisations.findById(actor.organisationId);
       if (valid.localAuthorityId !== null) {
         const authority = await repositories.organisations.findById(valid.localAuthorityId);

@@ -9,6 +9,7 @@ import * as victimCare from './0007-victim-care.ts';
 import * as intelligence from './0011-intelligence.ts';
 import * as populationEstimates from './0012-population-estimates.ts';
 import * as publicReports from './0009-public-reports.ts';
+import * as informationLine from './0015-information-line.ts';
 import * as recordEditsAndFollowUps from './0006-record-edits-and-follow-ups.ts';
 import * as searchAndResults from './0005-search-and-results.ts';
 import * as peopleFoundSearch from './0013-people-found-search.ts';
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0006-record-edits-and-follow-ups': recordEditsAndFollowUps,
   '0005-search-and-results': searchAndResults,
   '0013-people-found-search': peopleFoundSearch,
+  '0015-information-line': informationLine,
 };
 
 export const inCodeMigrations: MigrationProvider = {
