@@ -21,6 +21,7 @@ import type { ReminderSource } from './reminders/reminderSource.ts';
 import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
 import { UserService } from './users.ts';
+import { VictimCareService } from './victimCare/care.ts';
 import { VictimDeadlineService } from './victimCare/deadlines.ts';
 import { VictimDecisionService } from './victimCare/decisions.ts';
 import { PotentialVictimService } from './victimCare/potentialVictims.ts';
@@ -48,6 +49,7 @@ export interface Services {
   victimReferrals: VictimReferralService;
   victimDecisions: VictimDecisionService;
   victimDeadlines: VictimDeadlineService;
+  victimCare: VictimCareService;
   intelligence: IntelligenceService;
   network: NetworkService;
   hiddenScale: HiddenScaleService;
@@ -86,6 +88,7 @@ export function createServices(context: ServiceContext): Services {
     victimReferrals: new VictimReferralService(context),
     victimDecisions: new VictimDecisionService(context),
     victimDeadlines,
+    victimCare: new VictimCareService(context),
     intelligence,
     network: new NetworkService(context, intelligence),
     hiddenScale: new HiddenScaleService(context),

@@ -18,6 +18,7 @@ import type { ServiceContext } from '../context.ts';
 import { jurisdictionOf } from './path.ts';
 import { referralView, relationsOf, VictimRecords, type ReferralView } from './records.ts';
 import { sendReferral } from './referrals.ts';
+import { hidesNote } from './care.ts';
 import { treatedAsChild } from '../../domain/vocabularies/victimCare.ts';
 import { validatePotentialVictim, type PotentialVictimInput } from './validation.ts';
 
@@ -218,7 +219,7 @@ export class PotentialVictimService {
     const repositories = this.context.store.repositories;
     const { victim, referrals, access } = await this.records.load(actor, id);
     const clock = await this.clockOf(repositories, victim, referrals);
-    const timeline = access === 'full' ? (await repositories.victimCare.timeline(id)).map((e) => this.timelineEntry(e)) : null;
+    const timeline = access === 'full' ? (await repositories.victimCare.timeline(id)).map((e) => this.timelineEntry(e, actor)) : null;
     await this.context.store.transaction((tx) => recordAudit(tx, actor, this.records.now(), {
       action: 'potential-victim.read', subjectType: 'potential-victim', subjectId: id, subjectOrganisationId: victim.organisation_id, details: { access },
     }));
@@ -279,10 +280,10 @@ export class PotentialVictimService {
     };
   }
 
-  private timelineEntry(e: VictimTimelineRow): TimelineEntry {
+  private timelineEntry(e: VictimTimelineRow, viewer: Actor): TimelineEntry {
     return {
       id: e.id, type: e.event_type, occurredOn: e.occurred_on, recordedAt: e.recorded_at, organisationId: e.organisation_id, referralId: e.referral_id,
-      outcome: e.outcome, days: e.days, requestedBy: e.requested_by, reason: this.records.open(e.reason_sealed),
+      outcome: e.outcome, days: e.days, requestedBy: e.requested_by, reason: hidesNote(e, viewer) ? null : this.records.open(e.reason_sealed),
     };
   }
 

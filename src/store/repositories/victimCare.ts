@@ -70,6 +70,16 @@ export class VictimCareRepository {
     await this.db.updateTable('victim_referrals').set({ status, answered_on: answeredOn, updated_at: at }).where('id', '=', id).execute();
   }
 
+  async updateConsent(id: string, consent: string, at: string): Promise<void> {
+    await this.db.updateTable('potential_victims').set({ consent, updated_at: at }).where('id', '=', id).execute();
+  }
+
+  /** Closes a charity's case once: a second close of the same referral changes nothing and says so. */
+  async closeReferral(id: string, closedOn: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable('victim_referrals').set({ closed_on: closedOn, updated_at: at }).where('id', '=', id).where('closed_on', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async appendTimeline(row: VictimTimelineRow): Promise<void> {
     await this.db.insertInto('victim_timeline').values(row).execute();
   }
