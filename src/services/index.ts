@@ -22,6 +22,7 @@ import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
 import { UserService } from './users.ts';
 import { VictimCareService } from './victimCare/care.ts';
+import { VictimProtectionService } from './victimCare/protection.ts';
 import { VictimDeadlineService } from './victimCare/deadlines.ts';
 import { VictimDecisionService } from './victimCare/decisions.ts';
 import { PotentialVictimService } from './victimCare/potentialVictims.ts';
@@ -50,6 +51,7 @@ export interface Services {
   victimDecisions: VictimDecisionService;
   victimDeadlines: VictimDeadlineService;
   victimCare: VictimCareService;
+  victimProtection: VictimProtectionService;
   intelligence: IntelligenceService;
   network: NetworkService;
   hiddenScale: HiddenScaleService;
@@ -89,6 +91,7 @@ export function createServices(context: ServiceContext): Services {
     victimDecisions: new VictimDecisionService(context),
     victimDeadlines,
     victimCare: new VictimCareService(context),
+    victimProtection: new VictimProtectionService(context),
     intelligence,
     network: new NetworkService(context, intelligence),
     hiddenScale: new HiddenScaleService(context),

@@ -70,6 +70,14 @@ export class VictimCareRepository {
     await this.db.updateTable('victim_referrals').set({ status, answered_on: answeredOn, updated_at: at }).where('id', '=', id).execute();
   }
 
+  /** The clock of every potential-victim record made from these people found: no names, no care details. */
+  async clocksOfPeopleFound(personFoundIds: readonly string[]): Promise<Array<{ person_found_id: string; stage: string | null; period_last_day: string | null }>> {
+    if (personFoundIds.length === 0) return [];
+    const rows = await this.db.selectFrom('potential_victims').select(['person_found_id', 'stage', 'period_last_day'])
+      .where('person_found_id', 'in', [...personFoundIds]).execute();
+    return rows.flatMap((r) => (r.person_found_id === null ? [] : [{ person_found_id: r.person_found_id, stage: r.stage, period_last_day: r.period_last_day }]));
+  }
+
   async updateConsent(id: string, consent: string, at: string): Promise<void> {
     await this.db.updateTable('potential_victims').set({ consent, updated_at: at }).where('id', '=', id).execute();
   }
