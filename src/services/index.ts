@@ -21,6 +21,7 @@ import type { ReminderSource } from './reminders/reminderSource.ts';
 import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
 import { UserService } from './users.ts';
+import { VictimAnalysisService } from './victimCare/analysis.ts';
 import { VictimCareService } from './victimCare/care.ts';
 import { VictimProtectionService } from './victimCare/protection.ts';
 import { VictimDeadlineService } from './victimCare/deadlines.ts';
@@ -52,6 +53,7 @@ export interface Services {
   victimDeadlines: VictimDeadlineService;
   victimCare: VictimCareService;
   victimProtection: VictimProtectionService;
+  victimAnalysis: VictimAnalysisService;
   intelligence: IntelligenceService;
   network: NetworkService;
   hiddenScale: HiddenScaleService;
@@ -92,6 +94,7 @@ export function createServices(context: ServiceContext): Services {
     victimDeadlines,
     victimCare: new VictimCareService(context),
     victimProtection: new VictimProtectionService(context),
+    victimAnalysis: new VictimAnalysisService(context),
     intelligence,
     network: new NetworkService(context, intelligence),
     hiddenScale: new HiddenScaleService(context),

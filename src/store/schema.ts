@@ -391,6 +391,8 @@ export interface PotentialVictimTable {
   period_last_day: string | null;
   created_by: string | null;
   created_at: string;
+  /** The analysts' name for the person, given the first time they see the record (migration 0014). */
+  pseudonym: string | null;
   updated_at: string;
 }
 

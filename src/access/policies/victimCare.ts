@@ -108,3 +108,17 @@ export function canChangeConsent(actor: Actor, relations: VictimRelations, careR
   if (careReferrals.some((r) => canRecordCare(actor, r))) return true;
   return canIdentifyVictims(actor);
 }
+
+/**
+ * The national centre's analysts study victim care as a whole: pseudonymised records, never a
+ * name, contact or account — unless a supervisor of the organisation that made a record grants
+ * one analyst access to it for a stated purpose, until a set day.
+ */
+export function canAnalyseVictimCare(actor: Actor): actor is UserActor {
+  return actor.kind === 'user' && actor.organisationKind === 'national-centre' && hasRole(actor, 'analyst');
+}
+
+/** Only a supervisor of the organisation that made the record grants (or revokes) an analyst's access to it. */
+export function canGrantVictimAccess(actor: Actor, recordOrganisationId: string): actor is UserActor {
+  return actor.kind === 'user' && actor.organisationId === recordOrganisationId && hasRole(actor, 'supervisor') && FIRST_RESPONDER_KINDS.has(actor.organisationKind);
+}

@@ -188,7 +188,7 @@ export class PotentialVictimService {
         name_sealed: this.context.fieldCipher.seal(valid.fullName), date_of_birth_sealed: this.records.seal(valid.dateOfBirth), address_sealed: this.records.seal(valid.address),
         phone_sealed: this.records.seal(valid.phone), email_sealed: this.records.seal(valid.email), account_sealed: this.records.seal(valid.account),
         dependants_note_sealed: this.records.seal(valid.dependantsNote), stage: null, referred_on: null, reasonable_grounds_due_on: null, period_last_day: null,
-        created_by: actor.userId, created_at: now, updated_at: now,
+        created_by: actor.userId, pseudonym: null, created_at: now, updated_at: now,
       };
       await repositories.victimCare.insertVictim(row);
       await this.records.appendEvent(repositories, actor, row.id, { type: 'record-created', occurredOn: today }, now);

@@ -5,8 +5,12 @@ import type { Kysely } from 'kysely';
 // readable to the charity and takes no more support entries. Support given, consent changes
 // and closures are timeline events. An access grant lets one analyst see one person's identity
 // for a stated purpose until it expires; the purpose is sealed since it may describe the person.
+// Analysts know a person by a pseudonym: random, given the first time analysts see the record and
+// kept for good, so it is stable across key rotation and cannot be worked back to the record's id.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('victim_referrals').addColumn('closed_on', 'text').execute();
+  await db.schema.alterTable('potential_victims').addColumn('pseudonym', 'text').execute();
+  await db.schema.createIndex('potential_victims_pseudonym').on('potential_victims').column('pseudonym').unique().execute();
 
   await db.schema
     .createTable('victim_access_grants')
@@ -26,5 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('victim_access_grants').execute();
+  await db.schema.dropIndex('potential_victims_pseudonym').execute();
+  await db.schema.alterTable('potential_victims').dropColumn('pseudonym').execute();
   await db.schema.alterTable('victim_referrals').dropColumn('closed_on').execute();
 }
