@@ -22,6 +22,9 @@ import { InformationLineService } from './informationLine.ts';
 import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
 import { UserService } from './users.ts';
+import { VictimAnalysisService } from './victimCare/analysis.ts';
+import { VictimCareService } from './victimCare/care.ts';
+import { VictimProtectionService } from './victimCare/protection.ts';
 import { VictimDeadlineService } from './victimCare/deadlines.ts';
 import { VictimDecisionService } from './victimCare/decisions.ts';
 import { PotentialVictimService } from './victimCare/potentialVictims.ts';
@@ -49,6 +52,9 @@ export interface Services {
   victimReferrals: VictimReferralService;
   victimDecisions: VictimDecisionService;
   victimDeadlines: VictimDeadlineService;
+  victimCare: VictimCareService;
+  victimProtection: VictimProtectionService;
+  victimAnalysis: VictimAnalysisService;
   intelligence: IntelligenceService;
   network: NetworkService;
   hiddenScale: HiddenScaleService;
@@ -89,6 +95,9 @@ export function createServices(context: ServiceContext): Services {
     victimReferrals: new VictimReferralService(context),
     victimDecisions: new VictimDecisionService(context),
     victimDeadlines,
+    victimCare: new VictimCareService(context),
+    victimProtection: new VictimProtectionService(context),
+    victimAnalysis: new VictimAnalysisService(context),
     intelligence,
     network: new NetworkService(context, intelligence),
     hiddenScale: new HiddenScaleService(context),

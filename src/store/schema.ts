@@ -391,6 +391,8 @@ export interface PotentialVictimTable {
   period_last_day: string | null;
   created_by: string | null;
   created_at: string;
+  /** The analysts' name for the person, given the first time they see the record (migration 0014). */
+  pseudonym: string | null;
   updated_at: string;
 }
 
@@ -404,8 +406,22 @@ export interface VictimReferralTable {
   referred_on: string;
   answered_on: string | null;
   sent_by: string | null;
+  /** The day the receiving charity closed its case (migration 0014). */
+  closed_on: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface VictimAccessGrantTable {
+  id: string;
+  potential_victim_id: string;
+  granted_to: string;
+  granted_by: string;
+  organisation_id: string;
+  purpose_sealed: string;
+  granted_at: string;
+  expires_at: string;
+  revoked_at: string | null;
 }
 
 export interface VictimTimelineTable {
@@ -702,6 +718,7 @@ export interface DatabaseSchema {
   potential_victims: PotentialVictimTable;
   victim_referrals: VictimReferralTable;
   victim_timeline: VictimTimelineTable;
+  victim_access_grants: VictimAccessGrantTable;
   anonymous_notifications: AnonymousNotificationTable;
   linkage_runs: LinkageRunTable;
   person_clusters: PersonClusterTable;
@@ -759,6 +776,7 @@ export type NewEmailOutboxRow = Insertable<EmailOutboxTable>;
 export type PotentialVictimRow = Selectable<PotentialVictimTable>;
 export type VictimReferralRow = Selectable<VictimReferralTable>;
 export type VictimTimelineRow = Selectable<VictimTimelineTable>;
+export type VictimAccessGrantRow = Selectable<VictimAccessGrantTable>;
 export type AnonymousNotificationRow = Selectable<AnonymousNotificationTable>;
 export type IntelligenceReportRow = Selectable<IntelligenceReportTable>;
 export type IntelligenceReportVersionRow = Selectable<IntelligenceReportVersionTable>;

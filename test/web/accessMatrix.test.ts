@@ -27,6 +27,8 @@ const IDENTIFIERS = ['officer', 'supervisor', 'first-responder'] as const;
 const RECEIVERS = ['charity-case-worker', 'decision-maker', 'supervisor'] as const;
 const DECIDERS = ['decision-maker'] as const;
 const RECONSIDERERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
+const CARERS = ['charity-case-worker', 'supervisor'] as const;
+const CONSENT_CHANGERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 const INTELLIGENCE_USERS = ['officer', 'supervisor', 'analyst'] as const;
 const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
 // National-centre analysts only: a national estimate links every force's records (see access/policies/hiddenScale.ts).
@@ -96,6 +98,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /victims': VICTIM_CARE, 'GET /victims/new': IDENTIFIERS, 'POST /victims/new': IDENTIFIERS, 'GET /victims/:victimId': VICTIM_CARE,
   'POST /victims/:victimId/referrals': IDENTIFIERS, 'POST /victims/:victimId/reasonable-grounds': DECIDERS, 'POST /victims/:victimId/conclusive-grounds': DECIDERS,
   'POST /victims/:victimId/extensions': DECIDERS, 'POST /victims/:victimId/reconsideration': RECONSIDERERS,
+  'GET /victims/:victimId/support/new': CARERS, 'POST /victims/:victimId/support': CARERS, 'GET /victims/:victimId/close': CARERS, 'POST /victims/:victimId/close': CARERS,
+  'GET /victims/:victimId/consent': CONSENT_CHANGERS, 'POST /victims/:victimId/consent': CONSENT_CHANGERS,
   'POST /victim-referrals/:referralId/accept': RECEIVERS, 'POST /victim-referrals/:referralId/decline': RECEIVERS, 'POST /victim-referrals/:referralId/withdraw': IDENTIFIERS,
   'GET /anonymous-notifications/:notificationId': IDENTIFIERS,
   'GET /api/v1/potential-victims': VICTIM_CARE, 'POST /api/v1/potential-victims': IDENTIFIERS, 'GET /api/v1/potential-victims/:id': VICTIM_CARE,

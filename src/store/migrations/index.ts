@@ -6,6 +6,7 @@ import * as listIndexes from './0004-list-indexes.ts';
 import * as linkage from './0010-linkage.ts';
 import * as reminders from './0008-reminders.ts';
 import * as victimCare from './0007-victim-care.ts';
+import * as victimCareSupport from './0014-victim-care-support.ts';
 import * as intelligence from './0011-intelligence.ts';
 import * as populationEstimates from './0012-population-estimates.ts';
 import * as publicReports from './0009-public-reports.ts';
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0005-search-and-results': searchAndResults,
   '0013-people-found-search': peopleFoundSearch,
   '0015-information-line': informationLine,
+  '0014-victim-care-support': victimCareSupport,
 };
 
 export const inCodeMigrations: MigrationProvider = {
