@@ -112,6 +112,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /intelligence/:reportId': INTELLIGENCE_USERS, 'POST /intelligence/:reportId/regrade': INTELLIGENCE_REVIEWERS,
   'POST /intelligence/:reportId/sanitise': INTELLIGENCE_REVIEWERS, 'POST /intelligence/:reportId/disseminations': INTELLIGENCE_REVIEWERS,
   'GET /network': INTELLIGENCE_USERS, 'GET /network/entity': INTELLIGENCE_USERS, 'GET /network/path': INTELLIGENCE_USERS, 'GET /network/groups': INTELLIGENCE_USERS, 'GET /network/export.graphml': INTELLIGENCE_USERS,
+  'GET /network/export.ftm.jsonl': INTELLIGENCE_USERS, 'GET /network/export.i2-entities.csv': INTELLIGENCE_USERS, 'GET /network/export.i2-links.csv': INTELLIGENCE_USERS,
   'GET /api/v1/intelligence': INTELLIGENCE_USERS, 'GET /api/v1/intelligence/:id': INTELLIGENCE_USERS, 'POST /api/v1/intelligence': INTELLIGENCE_USERS,
   'GET /api/v1/network/search': INTELLIGENCE_USERS, 'GET /api/v1/network/entity': INTELLIGENCE_USERS, 'GET /api/v1/network/path': INTELLIGENCE_USERS,
   'GET /api/v1/network/metrics': INTELLIGENCE_USERS,
