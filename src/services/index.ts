@@ -1,6 +1,7 @@
 import { ApiTokenService } from './apiTokens.ts';
 import { AuditService } from './audit.ts';
 import { AuthenticationService } from './authentication.ts';
+import { DashboardService } from './dashboard/dashboard.ts';
 import { EnforcementEditingService } from './enforcementEditing.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
@@ -53,6 +54,7 @@ export interface Services {
   hiddenScale: HiddenScaleService;
   publicReporting: PublicReportingService;
   publicReportTriage: PublicReportTriageService;
+  dashboard: DashboardService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -91,5 +93,6 @@ export function createServices(context: ServiceContext): Services {
     hiddenScale: new HiddenScaleService(context),
     publicReporting: new PublicReportingService(context),
     publicReportTriage: new PublicReportTriageService(context),
+    dashboard: new DashboardService(context),
   };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { refreshQueryStatistics, type Database, type Dialect } from './database.ts';
 import { ApiTokenRepository } from './repositories/apiTokens.ts';
 import { ArrestRepository } from './repositories/arrests.ts';
+import { DashboardRepository } from './repositories/dashboard.ts';
 import { FollowUpRepository } from './repositories/followUps.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
@@ -48,6 +49,7 @@ export interface Repositories {
   network: NetworkRepository;
   populationEstimates: PopulationEstimateRepository;
   publicReports: PublicReportRepository;
+  dashboard: DashboardRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -74,6 +76,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     network: new NetworkRepository(db),
     populationEstimates: new PopulationEstimateRepository(db),
     publicReports: new PublicReportRepository(db),
+    dashboard: new DashboardRepository(db),
   };
 }
 
