@@ -1,6 +1,7 @@
 import { ApiTokenService } from './apiTokens.ts';
 import { AuditService } from './audit.ts';
 import { AuthenticationService } from './authentication.ts';
+import { DashboardService } from './dashboard/dashboard.ts';
 import { EnforcementEditingService } from './enforcementEditing.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
@@ -61,6 +62,7 @@ export interface Services {
   publicReporting: PublicReportingService;
   publicReportTriage: PublicReportTriageService;
   informationLine: InformationLineService;
+  dashboard: DashboardService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -104,5 +106,6 @@ export function createServices(context: ServiceContext): Services {
     publicReporting: new PublicReportingService(context),
     publicReportTriage: new PublicReportTriageService(context),
     informationLine: new InformationLineService(context, potentialVictims),
+    dashboard: new DashboardService(context),
   };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { refreshQueryStatistics, type Database, type Dialect } from './database.ts';
 import { ApiTokenRepository } from './repositories/apiTokens.ts';
 import { ArrestRepository } from './repositories/arrests.ts';
+import { DashboardRepository } from './repositories/dashboard.ts';
 import { FollowUpRepository } from './repositories/followUps.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
@@ -50,6 +51,7 @@ export interface Repositories {
   populationEstimates: PopulationEstimateRepository;
   publicReports: PublicReportRepository;
   informationLine: InformationLineRepository;
+  dashboard: DashboardRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -77,6 +79,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     populationEstimates: new PopulationEstimateRepository(db),
     publicReports: new PublicReportRepository(db),
     informationLine: new InformationLineRepository(db),
+    dashboard: new DashboardRepository(db),
   };
 }
 

@@ -65,6 +65,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /visits/:visitId': ENFORCEMENT_READERS, 'GET /people/:personId': ENFORCEMENT_READERS, 'GET /arrests/:arrestId': ENFORCEMENT_READERS,
   'GET /premises/:premisesId': ENFORCEMENT_READERS,
   'GET /results': ['supervisor', 'analyst'],
+  // A force's supervisor opening the national dashboard is taken to their force's (see web/staff/dashboard/pages.ts).
+  'GET /dashboard': RESULT_READERS, 'GET /dashboard/force': RESULT_READERS, 'GET /dashboard/chart/:chart': RESULT_READERS, 'GET /dashboard/table/:table': RESULT_READERS,
   'GET /premises/new': RECORDERS, 'POST /premises/new': RECORDERS,
   'GET /premises/:premisesId/visits/new': RECORDERS, 'POST /premises/:premisesId/visits/new': RECORDERS,
   'GET /visits/:visitId/people/new': RECORDERS, 'POST /visits/:visitId/people/new': RECORDERS,
@@ -193,6 +195,8 @@ describe('access matrix: every route, every role', () => {
       dueOn: { day: '1', month: '1', year: '2030' }, note: 'Check the premises again',
     });
     parameters['followUpId'] = followUp.id;
+    parameters['chart'] = 'monthly.svg';
+    parameters['table'] = 'headline.csv';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);
