@@ -20,6 +20,7 @@ import { VictimDeadlineSource } from './reminders/victimDeadlines.ts';
 import type { ReminderSource } from './reminders/reminderSource.ts';
 import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
+import { StatisticsReleaseService } from './statistics/releases.ts';
 import { UserService } from './users.ts';
 import { VictimDeadlineService } from './victimCare/deadlines.ts';
 import { VictimDecisionService } from './victimCare/decisions.ts';
@@ -53,6 +54,7 @@ export interface Services {
   hiddenScale: HiddenScaleService;
   publicReporting: PublicReportingService;
   publicReportTriage: PublicReportTriageService;
+  statisticsReleases: StatisticsReleaseService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -91,5 +93,6 @@ export function createServices(context: ServiceContext): Services {
     hiddenScale: new HiddenScaleService(context),
     publicReporting: new PublicReportingService(context),
     publicReportTriage: new PublicReportTriageService(context),
+    statisticsReleases: new StatisticsReleaseService(context),
   };
 }

@@ -14,6 +14,7 @@ import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
 import { PopulationEstimateRepository } from './repositories/populationEstimates.ts';
 import { PremisesRepository } from './repositories/premises.ts';
+import { StatisticsReleaseRepository } from './repositories/statisticsReleases.ts';
 import { VictimCareRepository } from './repositories/victimCare.ts';
 import { PublicReportRepository } from './repositories/publicReports.ts';
 import { VisitRepository } from './repositories/visits.ts';
@@ -48,6 +49,7 @@ export interface Repositories {
   network: NetworkRepository;
   populationEstimates: PopulationEstimateRepository;
   publicReports: PublicReportRepository;
+  statisticsReleases: StatisticsReleaseRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -74,6 +76,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     network: new NetworkRepository(db),
     populationEstimates: new PopulationEstimateRepository(db),
     publicReports: new PublicReportRepository(db),
+    statisticsReleases: new StatisticsReleaseRepository(db),
   };
 }
 

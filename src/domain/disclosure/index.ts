@@ -5,3 +5,4 @@ export {
 } from './linearTable.ts';
 export { MIN_RANGE, primarySuppression, protectTable } from './suppress.ts';
 export { protectGrid, type ProtectedCell, type ProtectedGrid } from './protectedGrid.ts';
+export { protectBreakdowns, type ProtectedBreakdowns } from './breakdowns.ts';

@@ -14,7 +14,7 @@ import { isSmallCount, isTotalCell, neighbours, type CellStatus, type LinearTabl
  */
 export const MIN_RANGE = 2;
 /** Candidates tried, per failing cell and round, before one is withheld anyway. */
-const CANDIDATES_PER_ROUND = 6;
+const CANDIDATES_PER_ROUND = 4;
 
 export function primarySuppression(table: LinearTable): CellStatus[] {
   return table.values.map((value) => (isSmallCount(value) ? 'fewer-than-5' : 'shown'));

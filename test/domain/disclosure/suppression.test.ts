@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridTable, primarySuppression, protectGrid, protectTable, type CellStatus, type LinearTable } from '../../../src/domain/disclosure/index.ts';
+import { gridTable, primarySuppression, protectBreakdowns, protectGrid, protectTable, type CellStatus, type LinearTable } from '../../../src/domain/disclosure/index.ts';
 import { derive, integerRange, type AttackTable } from './recoveryAttack.ts';
 
 function asSeen(table: LinearTable, status: readonly CellStatus[]): AttackTable {
@@ -129,4 +129,30 @@ describe('secondary suppression (randomised recovery attack)', () => {
       await expectSafe(table, status);
     }
   }, 60_000);
+});
+
+describe('a figure broken down two ways', () => {
+  it('protects the force and month breakdowns together through their shared total', async () => {
+    // 40 potential victims: by force 2 + 18 + 20, by month 3 + 37.
+    const { total, breakdowns } = await protectBreakdowns(40, [[2, 18, 20], [3, 37]]);
+    expect(total).toEqual({ value: 40, status: 'shown' });
+    expect(breakdowns[0]?.[0]?.status).toBe('fewer-than-5');
+    expect(breakdowns[1]?.[0]?.status).toBe('fewer-than-5');
+    // Both months are withheld (37 = 40 − 3 would give the 3 away), and one more force.
+    expect(breakdowns[1]?.[1]?.status).toBe('withheld');
+    expect(breakdowns[0]?.filter((c) => c.status === 'withheld')).toHaveLength(1);
+    const seen: AttackTable = {
+      values: [40, 2, 18, 20, 3, 37], sums: [[0, 1, 2, 3], [0, 4, 5]],
+      shown: [total, ...(breakdowns[0] ?? []), ...(breakdowns[1] ?? [])].map((c) => (c.status === 'shown' ? (c.value ?? 0) : c.status === 'fewer-than-5' ? '<5' : 'c')),
+    };
+    expect(derive(seen).size).toBe(0);
+    for (const cell of [1, 4]) {
+      const [lower, upper] = await integerRange(seen, cell);
+      expect(upper - lower).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('refuses a breakdown that does not add up', async () => {
+    await expect(protectBreakdowns(10, [[4, 5]])).rejects.toThrow(/add up/);
+  });
 });
