@@ -22,6 +22,7 @@ import type { ReminderSource } from './reminders/reminderSource.ts';
 import { InformationLineService } from './informationLine.ts';
 import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
+import { StatisticsReleaseService } from './statistics/releases.ts';
 import { UserService } from './users.ts';
 import { VictimAnalysisService } from './victimCare/analysis.ts';
 import { VictimCareService } from './victimCare/care.ts';
@@ -63,6 +64,7 @@ export interface Services {
   publicReportTriage: PublicReportTriageService;
   informationLine: InformationLineService;
   dashboard: DashboardService;
+  statisticsReleases: StatisticsReleaseService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -107,5 +109,6 @@ export function createServices(context: ServiceContext): Services {
     publicReportTriage: new PublicReportTriageService(context),
     informationLine: new InformationLineService(context, potentialVictims),
     dashboard: new DashboardService(context),
+    statisticsReleases: new StatisticsReleaseService(context),
   };
 }

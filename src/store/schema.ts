@@ -698,8 +698,35 @@ export interface OperationResultCashTable {
   amount_minor: number;
 }
 
+/** A release of published statistics (migration 0018): draft, approved (frozen) or superseded. */
+export interface StatisticsReleaseTable {
+  id: string;
+  operation_id: string;
+  /** draft, approved or superseded */
+  status: string;
+  title: string;
+  /** JSON (services/statistics/releaseContent.ts): figures and tables after disclosure control. */
+  content: string;
+  /** sha256 of content, set at approval. */
+  content_hash: string | null;
+  supersedes_id: string | null;
+  correction_reason: string | null;
+  superseded_by_id: string | null;
+  prepared_by: string;
+  prepared_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  /** The date of publication (YYYY-MM-DD, UTC). */
+  published_on: string | null;
+}
+
+/** The view the public surface reads: approved and superseded releases, without who made them. */
+export type PublishedStatisticsReleaseView = Omit<StatisticsReleaseTable, 'prepared_by' | 'prepared_at' | 'approved_by'>;
+
 export interface DatabaseSchema {
   people_found_search: PersonFoundSearchTable;
+  statistics_releases: StatisticsReleaseTable;
+  published_statistics_releases: PublishedStatisticsReleaseView;
   operation_result_totals: OperationResultTotalsTable;
   operation_result_cash: OperationResultCashTable;
   public_report_drafts: PublicReportDraftTable;
@@ -784,6 +811,8 @@ export type IntelligenceDisseminationRow = Selectable<IntelligenceDisseminationT
 export type IntelligenceEntityRow = Selectable<IntelligenceEntityTable>;
 export type IntelligenceLinkRow = Selectable<IntelligenceLinkTable>;
 export type PopulationEstimateRow = Selectable<PopulationEstimateTable>;
+export type StatisticsReleaseRow = Selectable<StatisticsReleaseTable>;
+export type PublishedStatisticsReleaseRow = Selectable<PublishedStatisticsReleaseView>;
 export type PublicReportDraftRow = Selectable<PublicReportDraftTable>;
 export type PublicReportRow = Selectable<PublicReportTable>;
 export type PublicReportAdditionRow = Selectable<PublicReportAdditionTable>;

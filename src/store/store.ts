@@ -15,6 +15,7 @@ import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
 import { PopulationEstimateRepository } from './repositories/populationEstimates.ts';
 import { PremisesRepository } from './repositories/premises.ts';
+import { StatisticsReleaseRepository } from './repositories/statisticsReleases.ts';
 import { VictimCareRepository } from './repositories/victimCare.ts';
 import { PublicReportRepository } from './repositories/publicReports.ts';
 import { InformationLineRepository } from './repositories/informationLine.ts';
@@ -52,6 +53,7 @@ export interface Repositories {
   publicReports: PublicReportRepository;
   informationLine: InformationLineRepository;
   dashboard: DashboardRepository;
+  statisticsReleases: StatisticsReleaseRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -80,6 +82,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     publicReports: new PublicReportRepository(db),
     informationLine: new InformationLineRepository(db),
     dashboard: new DashboardRepository(db),
+    statisticsReleases: new StatisticsReleaseRepository(db),
   };
 }
 
