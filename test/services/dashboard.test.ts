@@ -19,7 +19,7 @@ function victim(n: number, organisation: string, clock: Pick<PotentialVictimRow,
     id: id(n), organisation_id: organisation, person_found_id: null, identification_route: 'came-forward', identified_on: '2026-01-10', jurisdiction: 'england-and-wales',
     exploitation_types: '[]', methods_of_control: '[]', child_status: 'adult', consent: 'given', local_authority_id: null, support_wanted: '[]', interpreter_language: null,
     dependants: 0, safe_to_write: 'not-known', sex: 'female', nationality: null, name_sealed: 'sealed', date_of_birth_sealed: null, address_sealed: null, phone_sealed: null,
-    email_sealed: null, account_sealed: null, dependants_note_sealed: null, referred_on: clock.stage === null ? null : '2026-01-12', created_by: null, created_at: AT, updated_at: AT, ...clock,
+    email_sealed: null, account_sealed: null, dependants_note_sealed: null, referred_on: clock.stage === null ? null : '2026-01-12', pseudonym: null, created_by: null, created_at: AT, updated_at: AT, ...clock,
   };
 }
 
