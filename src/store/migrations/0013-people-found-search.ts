@@ -107,8 +107,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The list's two orders (newest visit first, by name), within every force or one force, and a visit's people.
   await db.schema.createIndex('people_found_search_time').on('people_found_search').columns(['visited_at', 'person_found_id']).execute();
   await db.schema.createIndex('people_found_search_name').on('people_found_search').columns(['family_name', 'given_names', 'person_found_id']).execute();
-  await db.schema.createIndex('people_found_search_force_time').on('people_found_search').columns(['organisation_id', 'visited_at']).execute();
-  await db.schema.createIndex('people_found_search_operation_time').on('people_found_search').columns(['operation_id', 'visited_at']).execute();
+  await db.schema.createIndex('people_found_search_force_time').on('people_found_search').columns(['organisation_id', 'visited_at', 'person_found_id']).execute();
+  await db.schema.createIndex('people_found_search_operation_time').on('people_found_search').columns(['operation_id', 'visited_at', 'person_found_id']).execute();
   await db.schema.createIndex('people_found_search_visit').on('people_found_search').column('visit_id').execute();
 
   if (postgres) {

@@ -65,7 +65,10 @@ export class PersonFoundRepository {
 
     if (query.nameContains === undefined || query.nameContains === '') {
       const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const rows = await inListOrder(select.select(columns)).limit(page.limit).offset(page.offset).execute();
+      // Skip to the page along the order's index alone (it holds the order's columns and the
+      // row key), then read only that page's rows: a deep page skips keys, not whole rows.
+      const keys = inListOrder(select.select('people_found_search.search_row')).limit(page.limit).offset(page.offset);
+      const rows = await inListOrder(this.db.selectFrom('people_found_search').select(columns).where('people_found_search.search_row', 'in', keys)).execute();
       return { rows: rows.map(listRow), total: Number(total.n) };
     }
     // The folded needle and names hold only a-z, 0-9 and spaces, so no LIKE wildcard is typed in.

@@ -53,7 +53,7 @@ export class VisitRepository {
     return this.db.selectFrom('seized_assets').selectAll().where('visit_id', '=', visitId).orderBy('created_at').execute();
   }
 
-  /** Filters and counts visits alone (a premises type is a subquery), then joins only the page's rows to their premises. */
+  /** Filters and counts visits alone (a premises type is an EXISTS test), then joins only the page's rows to their premises. */
   async list(query: VisitQuery, page: Page): Promise<Listing<VisitListRow>> {
     let select = this.db.selectFrom('visits');
     if (query.organisationIds !== undefined) select = select.where('visits.organisation_id', 'in', [...query.organisationIds]);
@@ -61,7 +61,11 @@ export class VisitRepository {
     if (query.from !== undefined) select = select.where('visits.visited_at', '>=', query.from);
     if (query.to !== undefined) select = select.where('visits.visited_at', '<=', endOfPeriod(query.to));
     if (query.outcome !== undefined) select = select.where('visits.outcome', '=', query.outcome);
-    if (query.premisesType !== undefined) select = select.where('visits.premises_id', 'in', this.db.selectFrom('premises').select('premises.id').where('premises.premises_type', '=', query.premisesType));
+    // A correlated test, not `premises_id in (…)`: SQLite would drive the list from every premises of the type and sort.
+    if (query.premisesType !== undefined) {
+      const premisesType = query.premisesType;
+      select = select.where((eb) => eb.exists(eb.selectFrom('premises').select('premises.id').whereRef('premises.id', '=', 'visits.premises_id').where('premises.premises_type', '=', premisesType)));
+    }
     if (query.premisesId !== undefined) select = select.where('visits.premises_id', '=', query.premisesId);
     const direction = query.direction ?? 'desc';
     const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
