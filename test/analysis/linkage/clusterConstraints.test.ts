@@ -39,23 +39,25 @@ const pairs = (list: [number, number, number][]) => ({
   weights: Float32Array.from(list.map((p) => p[2])),
 });
 
-// Two women named Emma Jones born months apart, and a Gemma Jones with no date of birth who
+// Two women named Emma Jones born ten years apart, and a Gemma Jones with no date of birth who
 // resembles both: connected components would make them one person.
 const namesakes: PersonRecord[] = [
   { recordId: 'emma-62', sourceId: 'fife', givenNames: 'Emma', familyName: 'Jones', dateOfBirth: '1962-04-10', sex: 'female' },
   { recordId: 'gemma', sourceId: 'lancashire', givenNames: 'Gemma', familyName: 'Jones', sex: 'female' },
-  { recordId: 'emma-61', sourceId: 'merseyside', givenNames: 'Emma', familyName: 'Jones', dateOfBirth: '1961-11-09', sex: 'female' },
-  { recordId: 'emma-61-swapped', sourceId: 'kent', givenNames: 'Emma', familyName: 'Jones', dateOfBirth: '1961-09-11', sex: 'female' },
+  { recordId: 'emma-72', sourceId: 'merseyside', givenNames: 'Emma', familyName: 'Jones', dateOfBirth: '1972-11-09', sex: 'female' },
+  { recordId: 'emma-72-swapped', sourceId: 'kent', givenNames: 'Emma', familyName: 'Jones', dateOfBirth: '1972-09-11', sex: 'female' },
   { recordId: 'emma-male', sourceId: 'kent', givenNames: 'Emma', familyName: 'Jones', sex: 'male' },
+  { recordId: 'emma-71', sourceId: 'essex', givenNames: 'Emma', familyName: 'Jones', dateOfBirth: '1971-12-30', sex: 'female' },
 ];
 
 describe('records that can never be one person', () => {
   const { table } = prepareRecords(namesakes);
 
-  it('are those the model says matches almost never differ on, and full dates a few months apart', () => {
+  it('are those the model says matches almost never differ on: sex, date of birth, documents', () => {
     const conflict = recordConflicts(table, modelWith(['dateOfBirth', 'sex'], -15));
-    expect(conflict(0, 2)).toBe(true); // 1962-04-10 against 1961-11-09: within a year, both full
+    expect(conflict(0, 2)).toBe(true); // born ten years apart
     expect(conflict(2, 3)).toBe(false); // day and month swapped
+    expect(conflict(2, 5)).toBe(false); // within a year: two typos of one date can be that far apart
     expect(conflict(0, 1)).toBe(false); // no date of birth on one side
     expect(conflict(1, 4)).toBe(true); // sex
   });
@@ -79,13 +81,13 @@ describe('clusters that stay consistent', () => {
       [1, 4, 6],
     ]);
     const clusters = consistentComponents(table, weighted, 3.2, conflict);
-    // Strongest first: 2–3 (a day/month swap), 1–4 refused (sex), 1–2 joins Gemma to the 1961
-    // Emma, 0–1 refused: the 1962 Emma would then share a cluster with the 1961 one.
+    // Strongest first: 2–3 (a day/month swap), 1–4 refused (sex), 1–2 joins Gemma to the 1972
+    // Emma, 0–1 refused: the 1962 Emma would then share a cluster with the 1972 one.
     expect(clusters[2]).toBe(clusters[3]);
     expect(clusters[1]).toBe(clusters[2]);
     expect(clusters[0]).not.toBe(clusters[1]);
     expect(clusters[4]).not.toBe(clusters[1]);
-    expect(new Set(clusters).size).toBe(3);
+    expect(new Set(clusters).size).toBe(4); // with row 5 alone
   });
 
   it('joins the stronger side when the middle record could be either person', () => {
@@ -94,12 +96,12 @@ describe('clusters that stay consistent', () => {
     expect(clusters[0]).not.toBe(clusters[1]);
     // Without constraints (no field qualifies) the chain is one cluster.
     const loose = consistentComponents(table, pairs([[0, 1, 5.4], [1, 2, 5.7]]), 3.2, () => false);
-    expect(new Set(loose).size).toBe(3); // rows 3 and 4 alone, rows 0–2 together
+    expect(new Set(loose).size).toBe(4); // rows 3, 4 and 5 alone, rows 0–2 together
     expect(loose[0]).toBe(loose[2]);
   });
 
   it('ignores pairs below the threshold and honours duplicate-free sources', () => {
-    expect(new Set(consistentComponents(table, pairs([[0, 1, 2]]), 3.2, conflict)).size).toBe(5);
+    expect(new Set(consistentComponents(table, pairs([[0, 1, 2]]), 3.2, conflict)).size).toBe(6);
     // Rows 3 and 4 are both from Kent; declared duplicate-free, Kent's two records stay apart.
     const weighted = pairs([[3, 1, 8], [4, 1, 7]]);
     const kent = table.source[3] ?? -1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonKinds } from '../../../src/analysis/linkage/comparisons/index.ts';
-import { pairwiseAccuracy, clusterAccuracy } from '../../../src/analysis/linkage/evaluation.ts';
+import { pairwiseAccuracy, clusterAccuracy, type PairwiseAccuracy } from '../../../src/analysis/linkage/evaluation.ts';
 import { prepareRecords } from '../../../src/analysis/linkage/featureTable.ts';
 import { personRecordFromPersonFound, personRecordsFromPeopleFound } from '../../../src/analysis/linkage/fromPeopleFound.ts';
 import { linkRecords } from '../../../src/analysis/linkage/linkage.ts';
@@ -62,8 +62,10 @@ describe('people found as linkage records', () => {
   });
 });
 
+const LOOSE_SWAP = 'given and family names swapped, with a typo or an initial';
+
 describe('comparisons for this kind of data', () => {
-  const level = (kind: 'givenName' | 'familyName' | 'dateOfBirth', left: Partial<PersonRecord>, right: Partial<PersonRecord>): string => {
+  const level = (kind: 'givenName' | 'familyName' | 'dateOfBirth' | 'alias', left: Partial<PersonRecord>, right: Partial<PersonRecord>): string => {
     const prepared = prepareRecords([
       { recordId: 'l', sourceId: 'a', ...left },
       { recordId: 'r', sourceId: 'b', ...right },
@@ -75,25 +77,33 @@ describe('comparisons for this kind of data', () => {
   };
 
   it('sees a swap through a middle name, a typo or an initial', () => {
-    expect(level('familyName', { givenNames: 'Nguyen Thi', familyName: 'Thao' }, { givenNames: 'Thi Thao', familyName: 'Nguyeen' })).toBe(
+    expect(level('familyName', { givenNames: 'Nguyen Thi', familyName: 'Thao' }, { givenNames: 'Thi Thao', familyName: 'Nguyen' })).toBe(
       'given and family names swapped',
+    );
+    expect(level('familyName', { givenNames: 'Nguyen Thi', familyName: 'Thao' }, { givenNames: 'Thi Thao', familyName: 'Nguyeen' })).toBe(
+      LOOSE_SWAP,
     );
     expect(level('familyName', { givenNames: 'Andreea', familyName: 'Rusu' }, { givenNames: 'Rusu', familyName: 'A.' })).toBe(
-      'given and family names swapped',
+      LOOSE_SWAP,
     );
     expect(level('familyName', { givenNames: 'John', familyName: 'Walker' }, { givenNames: 'Wakker', familyName: 'J.' })).toBe(
-      'given and family names swapped',
+      LOOSE_SWAP,
     );
     expect(level('familyName', { givenNames: 'Stephen', familyName: 'Walker' }, { givenNames: 'Walker', familyName: 'Stevrn' })).toBe(
-      'given and family names swapped',
+      LOOSE_SWAP,
     );
     // Two weak crossings are not enough.
-    expect(level('familyName', { givenNames: 'Stephen', familyName: 'Wagner' }, { givenNames: 'Walker', familyName: 'Stevrn' })).not.toBe(
-      'given and family names swapped',
-    );
-    expect(level('familyName', { givenNames: 'Ana', familyName: 'B.' }, { givenNames: 'Bob', familyName: 'A.' })).not.toBe(
-      'given and family names swapped',
-    );
+    expect(level('familyName', { givenNames: 'Stephen', familyName: 'Wagner' }, { givenNames: 'Walker', familyName: 'Stevrn' })).not.toMatch(/swapped/);
+    expect(level('familyName', { givenNames: 'Ana', familyName: 'B.' }, { givenNames: 'Bob', familyName: 'A.' })).not.toMatch(/swapped/);
+  });
+
+  it('matches a person recorded by a nickname alone against that nickname among the other’s aliases', () => {
+    const known = { givenNames: 'Artan', familyName: 'Hyaa', aliases: ['Hyaa, Lela'] };
+    expect(level('alias', { givenNames: 'Lela' }, known)).toBe('an alias equals the only name recorded');
+    // Officers put a lone name in either field.
+    expect(level('alias', { familyName: 'Lela' }, known)).toBe('an alias equals the only name recorded');
+    expect(level('alias', { givenNames: 'Lela', familyName: 'Hoxha' }, known)).toBe('else');
+    expect(level('alias', { givenNames: 'Lela', familyName: 'Hyaa' }, known)).toBe('an alias equals a name');
   });
 
   it('measures a partial date of birth from the nearest day it covers', () => {
@@ -108,30 +118,49 @@ describe('comparisons for this kind of data', () => {
   });
 });
 
-describe('the demo operation (scale 1, seed 1), without labels', () => {
-  // Issue 7 asks for pairwise F1 ≥ 0.95 here. Reached: P 0.940, R 0.899, F1 0.919 (clusters F1
-  // 0.934), so the bounds below hold what was reached, not the issue's figure: the remaining
-  // misses are mostly names swapped *and* mistyped or replaced by a nickname, the false links
-  // mostly namesakes without a date of birth. bench/linkage.md records the figures.
-  it('links people found across and within forces: pairwise F1 ≥ 0.91 against the ground truth (issue 7: 0.95, not yet met)', async () => {
-    const { records, truth } = generateOperation({ seed: 1, scale: 1, forces: EXAMPLE_FORCE_ROSTER });
-    const people = personRecordsFromPeopleFound(records.peopleFound, records.visits, EXAMPLE_FORCE_ROSTER);
-    const truePerson = new Map<string, string>();
-    for (const p of truth.people) for (const r of p.records) truePerson.set(r.personFoundId, p.truePersonId);
+/** Links the people found on the demo operation's visits and scores pairs and clusters against the generator's truth. */
+async function linkDemoOperation(scale: number): Promise<{ pairs: PairwiseAccuracy; clusters: PairwiseAccuracy; sources: number; linkType: string }> {
+  const { records, truth } = generateOperation({ seed: 1, scale, forces: EXAMPLE_FORCE_ROSTER });
+  const people = personRecordsFromPeopleFound(records.peopleFound, records.visits, EXAMPLE_FORCE_ROSTER);
+  const truePerson = new Map<string, string>();
+  for (const p of truth.people) for (const r of p.records) truePerson.set(r.personFoundId, p.truePersonId);
 
-    const result = await linkRecords(people, { threads: 0, threshold: 0.9 });
+  const result = await linkRecords(people, { threads: 0, threshold: 0.9 });
 
-    const entity = result.prepared.recordIds.map((id) => truePerson.get(id) ?? `no truth for ${id}`);
-    expect(entity.filter((e) => e.startsWith('no truth'))).toEqual([]);
-    expect(new Set(people.map((p) => p.sourceId)).size).toBeGreaterThan(20);
-    expect(result.model.settings.linkType).toBe('linkAndDedupe');
-    const source = result.prepared.table.source;
-    const pairs = pairwiseAccuracy(result.pairs.left, result.pairs.right, entity, source, 'linkAndDedupe');
-    const clusters = clusterAccuracy(result.clusters, entity, source, 'linkAndDedupe');
+  const entity = result.prepared.recordIds.map((id) => truePerson.get(id) ?? `no truth for ${id}`);
+  expect(entity.filter((e) => e.startsWith('no truth'))).toEqual([]);
+  const source = result.prepared.table.source;
+  return {
+    pairs: pairwiseAccuracy(result.pairs.left, result.pairs.right, entity, source, 'linkAndDedupe'),
+    clusters: clusterAccuracy(result.clusters, entity, source, 'linkAndDedupe'),
+    sources: new Set(people.map((p) => p.sourceId)).size,
+    linkType: result.model.settings.linkType,
+  };
+}
+
+describe('the demo operation (seed 1), without labels', () => {
+  // Issue 7 asks for pairwise F1 ≥ 0.95 at scale 1. Reached: scored pairs P 0.935, R 0.938,
+  // F1 0.936 (0.919 before u left out the likely matches, swaps and aliases were graded and
+  // clusters refused conflicting records); the pairs implied by the clusters F1 0.951. The
+  // remaining misses are mostly nicknames with nothing else in common ("Mo" / "Michael
+  // Johnson"), the false links mostly namesakes with no date of birth ("A. Munteanu").
+  // bench/linkage.md records the figures.
+  it('links people found across and within forces at scale 1: pairwise F1 ≥ 0.935, clusters F1 ≥ 0.95 (issue 7: 0.95)', async () => {
+    const { pairs, clusters, sources, linkType } = await linkDemoOperation(1);
+    expect(sources).toBeGreaterThan(20);
+    expect(linkType).toBe('linkAndDedupe');
     expect(pairs.truePairs).toBeGreaterThan(300);
     expect(pairs.precision).toBeGreaterThanOrEqual(0.93);
-    expect(pairs.recall).toBeGreaterThanOrEqual(0.93);
-    expect(pairs.f1).toBeGreaterThanOrEqual(0.93);
+    expect(pairs.recall).toBeGreaterThanOrEqual(0.935);
+    expect(pairs.f1).toBeGreaterThanOrEqual(0.935);
     expect(clusters.f1).toBeGreaterThanOrEqual(0.95);
   }, 30_000);
+
+  it('does not chain namesakes into one cluster at scale 10: clusters precision ≥ 0.8 (0.36 by connected components)', async () => {
+    const { pairs, clusters } = await linkDemoOperation(10);
+    expect(pairs.truePairs).toBeGreaterThan(5000);
+    expect(clusters.precision).toBeGreaterThanOrEqual(0.8);
+    expect(clusters.recall).toBeGreaterThanOrEqual(0.89);
+    expect(pairs.f1).toBeGreaterThanOrEqual(0.81);
+  }, 120_000);
 });

@@ -74,22 +74,29 @@ function crossedAgainstTokens(table: FeatureTable, family: number, row: number):
   return best;
 }
 
+const SWAP_NONE = 0;
+const SWAP_EXACT = 1;
+const SWAP_LOOSE = 2;
+
 /**
- * True when each record's family name is among, or nearly equal to, the other's given names —
- * also when the given names carry a middle name ("Nguyen Thi" / "Thao" against "Thi Thao" /
- * "Nguyeen") — or when one crossing is close and the other weak: an initial or a name with a
- * heavier typo ("Rusu A." / "Andreea Rusu", "Walker Stevrn" / "Stephen Walker"). Two weak
- * crossings are not a swap: too many pairs share two initials or two loosely similar names.
+ * SWAP_EXACT when each record's family name is among the other's given names (also when the
+ * given names carry a middle name: "Nguyen Thi" / "Thao" against "Thi Thao" / "Nguyen").
+ * SWAP_LOOSE when they cross only nearly, or one crossing is close and the other weak: an
+ * initial or a name with a heavier typo ("Nguyen Thi" / "Thao" against "Thi Thao" / "Nguyeen",
+ * "Rusu A." / "Andreea Rusu", "Walker Stevrn" / "Stephen Walker"). Two weak crossings are not a
+ * swap: too many pairs share two initials or two loosely similar names. The two are separate
+ * levels because an exact swap is nearly as strong as two exact names, while "A. Munteanu"
+ * against "Munteaun Alexandra" is one exact family name and an initial.
  */
-function swapped(table: FeatureTable, left: number, right: number): boolean {
+function swapped(table: FeatureTable, left: number, right: number): number {
   const familyLeft = table.family[left] ?? -1;
   const familyRight = table.family[right] ?? -1;
-  if (givenTokensContain(table, right, familyLeft) && givenTokensContain(table, left, familyRight)) return true;
-  if (similarCrossed(table.pool, familyLeft, table.given[right] ?? -1) && similarCrossed(table.pool, familyRight, table.given[left] ?? -1)) return true;
+  if (givenTokensContain(table, right, familyLeft) && givenTokensContain(table, left, familyRight)) return SWAP_EXACT;
+  if (similarCrossed(table.pool, familyLeft, table.given[right] ?? -1) && similarCrossed(table.pool, familyRight, table.given[left] ?? -1)) return SWAP_LOOSE;
   const one = crossedAgainstTokens(table, familyLeft, right);
-  if (one === CROSS_NONE) return false;
+  if (one === CROSS_NONE) return SWAP_NONE;
   const other = crossedAgainstTokens(table, familyRight, left);
-  return other !== CROSS_NONE && one + other >= CROSS_WEAK + CROSS_NAME;
+  return other !== CROSS_NONE && one + other >= CROSS_WEAK + CROSS_NAME ? SWAP_LOOSE : SWAP_NONE;
 }
 
 /**
@@ -99,7 +106,8 @@ function swapped(table: FeatureTable, left: number, right: number): boolean {
  */
 function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinition {
   const thresholdsOf = (spec: ComparisonSpec): readonly number[] => spec.thresholds ?? DEFAULT_NAME_THRESHOLDS;
-  const swapLevel = kind === 'familyName' ? 1 : 0;
+  // Levels taken by the swapped names (family comparison only): exact and loose.
+  const swapLevel = kind === 'familyName' ? 2 : 0;
   return {
     kind,
     levelLabels(spec) {
@@ -108,7 +116,7 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
       const middle = looser.slice(0, -1);
       return [
         'exact',
-        ...(swapLevel === 1 ? ['given and family names swapped'] : []),
+        ...(swapLevel > 0 ? ['given and family names swapped', 'given and family names swapped, with a typo or an initial'] : []),
         'initial',
         `Jaro–Winkler ≥ ${strictest}`,
         ...middle.map((t) => `Jaro–Winkler ≥ ${t}`),
@@ -133,7 +141,8 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
           return 0;
         }
         if (a === b) return 1;
-        if (swapped(table, left, right)) return swapLevel === 1 ? 2 : 0;
+        const swap = swapped(table, left, right);
+        if (swap !== SWAP_NONE) return swapLevel > 0 ? 1 + swap : 0;
         const pool = table.pool;
         const fa = first[left] ?? -1;
         const fb = first[right] ?? -1;
@@ -171,25 +180,44 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
 export const givenNameComparison = nameDefinition('givenName');
 export const familyNameComparison = nameDefinition('familyName');
 
-/** The level of one alias (given, family) against a name, in either order: 1 equal, 2 similar, 3 else. */
+/** The level of one alias (given, family) against a name, in either order: equal, similar, else. */
 function aliasAgainstName(pool: StringPool, aliasGiven: number, aliasFamily: number, given: number, family: number, threshold: number): number {
   const same = (a: number, b: number): boolean => a === b;
-  if ((same(aliasGiven, given) && same(aliasFamily, family)) || (same(aliasGiven, family) && same(aliasFamily, given))) return 1;
+  if ((same(aliasGiven, given) && same(aliasFamily, family)) || (same(aliasGiven, family) && same(aliasFamily, given))) return ALIAS_EQUALS_NAME;
   const similar = (a: number, b: number): boolean => a === b || (a >= 0 && b >= 0 && jaroWinklerIds(pool, a, b) >= threshold);
-  if ((similar(aliasGiven, given) && similar(aliasFamily, family)) || (similar(aliasGiven, family) && similar(aliasFamily, given))) return 2;
-  return 3;
+  if ((similar(aliasGiven, given) && similar(aliasFamily, family)) || (similar(aliasGiven, family) && similar(aliasFamily, given))) return ALIAS_SIMILAR;
+  return ALIAS_ELSE;
+}
+
+const ALIAS_EQUALS_NAME = 1;
+const ALIAS_SIMILAR = 2;
+const ALIAS_EQUALS_ONE_NAME = 3;
+const ALIAS_ELSE = 4;
+
+/**
+ * The only name of a record that has one (given or family: officers put a lone nickname in
+ * either field), else -1.
+ */
+function onlyName(table: FeatureTable, row: number): number {
+  const given = table.given[row] ?? -1;
+  const family = table.family[row] ?? -1;
+  if (given >= 0 && family >= 0) return -1;
+  return given >= 0 ? given : family;
 }
 
 /** Best level of any alias of `row` against the name (and aliases) of `other`. */
 function aliasLevel(table: FeatureTable, row: number, other: number, threshold: number): number {
   const { aliases, aliasFamily, pool } = table;
-  let best = 3;
+  const lone = onlyName(table, other);
+  let best = ALIAS_ELSE;
   for (let k = aliases.offsets[row] ?? 0; k < (aliases.offsets[row + 1] ?? 0) && best > 1; k++) {
     const g = aliases.values[k] ?? -1;
     const f = aliasFamily[k] ?? -1;
     best = Math.min(best, aliasAgainstName(pool, g, f, table.given[other] ?? -1, table.family[other] ?? -1, threshold));
     for (let j = aliases.offsets[other] ?? 0; j < (aliases.offsets[other + 1] ?? 0) && best > 1; j++)
       best = Math.min(best, aliasAgainstName(pool, g, f, aliases.values[j] ?? -1, aliasFamily[j] ?? -1, threshold));
+    // A person recorded by the nickname alone ("Lela") against "Artan Hyaa, also Lela Hyaa".
+    if (lone >= 0 && g === lone) best = Math.min(best, ALIAS_EQUALS_ONE_NAME);
   }
   return best;
 }
@@ -199,7 +227,7 @@ export const aliasComparison: ComparisonKindDefinition = {
   kind: 'alias',
   levelLabels(spec) {
     const t = spec.thresholds?.[0] ?? 0.92;
-    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'else'];
+    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'else'];
   },
   comparator(spec): Comparator {
     const threshold = spec.thresholds?.[0] ?? 0.92;
