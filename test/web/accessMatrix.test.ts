@@ -119,6 +119,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /api/v1/network/search': INTELLIGENCE_USERS, 'GET /api/v1/network/entity': INTELLIGENCE_USERS, 'GET /api/v1/network/path': INTELLIGENCE_USERS,
   'GET /api/v1/network/metrics': INTELLIGENCE_USERS,
   'GET /hidden-scale': ESTIMATORS, 'POST /hidden-scale': ESTIMATORS, 'GET /hidden-scale/estimates': ESTIMATORS, 'GET /hidden-scale/estimates/:estimateId': ESTIMATORS,
+  'GET /hidden-scale/estimates/:estimateId/chart.svg': ESTIMATORS,
   'GET /api/v1/hidden-scale/lists': ESTIMATORS, 'POST /api/v1/hidden-scale/estimates': ESTIMATORS,
   'GET /api/v1/hidden-scale/estimates': ESTIMATORS, 'GET /api/v1/hidden-scale/estimates/:id': ESTIMATORS,
   'GET /triage': TRIAGERS, 'GET /triage/:reportId': TRIAGERS, 'POST /triage/:reportId/outcome': TRIAGERS, 'POST /triage/:reportId/links': TRIAGERS,

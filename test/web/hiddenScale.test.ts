@@ -73,7 +73,20 @@ describe('the hidden scale pages and API, without JavaScript', () => {
     expect(done.body).toContain('Dark figure');
     expect(done.body).toContain('Wald interval on the log scale');
     expect(done.body).toContain('Estimates across linkage thresholds and methods');
-    expect(done.body).toContain('ECharts');
+    // The chart, as an image served by Lifeline, with its figures in a table beneath.
+    expect(done.body).toContain(`<img src="/hidden-scale/estimates/${id}/chart.svg" width="720" height="360"`);
+    expect(done.body).toContain('The chart\'s figures: estimate and interval of each method');
+    expect(done.body).toContain('<strong>Main effects</strong> (chosen)');
+    const chart = await analyst.get(`/hidden-scale/estimates/${id}/chart.svg`);
+    expect(chart.statusCode).toBe(200);
+    expect(String(chart.headers['content-type'])).toMatch(/^image\/svg\+xml/);
+    expect(chart.body).toMatch(/^<svg role="img"/);
+    for (const label of ['Main effects', '(chosen)', 'Stepwise', 'Forward AIC', 'BIC', 'LCMCR']) expect(chart.body).toContain(label);
+    // Refused to a police officer, as the page is; a missing estimate has no chart.
+    const officer = new WebClient(app);
+    await officer.signIn(demoAccount('officer').email, demoAccount('officer').password);
+    expect((await officer.get(`/hidden-scale/estimates/${id}/chart.svg`)).statusCode).toBe(403);
+    expect((await analyst.get('/hidden-scale/estimates/01900000-0000-7000-8000-0000000000e1/chart.svg')).statusCode).toBe(404);
     expect(done.body).toContain('15 records grouped into 10 people (1 of 3 pairs awaiting review taken as one person)');
     expect(done.body).toContain('Method note');
     expect(done.body).toContain(`stored clusters of linkage run ${linkage.runId} (finished 2026-01-02)`);

@@ -9,7 +9,11 @@ import { RandomStream, sampleMultinomial } from './random.ts';
  * NPLCM_CR_Basic_Freq: allocate observed people to classes, update capture probabilities and
  * weights, draw the number never seen from its negative binomial, allocate them, update the
  * concentration. Defaults are LCMCR's: K = 5, Gamma(0.25, 0.25) on the concentration, burn-in
- * 10,000 and 1,000 samples thinned by 10.
+ * 10,000 and 1,000 samples thinned by 10. The start is LCMCR's too (its Initializes): capture
+ * probabilities at the list shares, first allocation with weights 0.225 × 4 and 0.1 shared by the
+ * rest, 500 warm-up sweeps with the concentration fixed at 0.3 / K, classes reordered by weight.
+ * On sticky tables (Ned, Rcapture_diabetes) the chain stays in one mode for tens of thousands of
+ * sweeps; the effective sample size says so and estimatePopulation warns (lcmcrMixing.test.ts).
  */
 export interface LcmcrOptions {
   readonly seed: number;
@@ -89,7 +93,14 @@ export function runLcmcr(table: CaptureTable, options: LcmcrOptions): LcmcrResul
   let probabilityMissed = 0;
 
   const logSum = (a: number, b: number): number => (a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b)));
-  const logGammaDraw = (shape: number): number => Math.log(random.gamma(shape));
+  // In log space, as LCMCR's dan_log_gamma_1: for a very small shape gamma(shape + 1) · U^(1/shape)
+  // underflows to 0, and a log of -Infinity would give the classes after it weight 0 for good (and
+  // then the concentration 0): an absorbing state. (Not reached on the reference tables, but cheap.)
+  const logGammaDraw = (shape: number): number => {
+    if (shape >= 1) return Math.log(random.gamma(shape));
+    const larger = random.gamma(shape + 1);
+    return Math.log(larger) + Math.log(random.uniform()) / shape;
+  };
 
   const allocateObserved = (): void => {
     for (let m = 0; m < M; m++) {
@@ -198,6 +209,9 @@ export function runLcmcr(table: CaptureTable, options: LcmcrOptions): LcmcrResul
     }
   }
   alpha = 0.3 / K;
+  // LCMCR then overwrites the weights the first allocation uses: 0.9 shared by the first four
+  // classes, 0.1 by the rest (the random sticks above only feed the random stream).
+  for (let k = 0; k < K; k++) logNu[k] = Math.log(K <= 4 ? 1 / K : k < 4 ? 0.225 : 0.1 / (K - 4));
   const sweep = (withConcentration: boolean): void => {
     allocateObserved();
     updateCaptureProbabilities();

@@ -5,10 +5,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { rolesOnly } from '../../access/policies/routes.ts';
 import { ESTIMATE_METHODS } from '../../analysis/hiddenScale/hiddenScale.ts';
 import type { Actor } from '../../access/actor.ts';
+import { NotFoundError } from '../../access/errors.ts';
 import { DEFAULT_SEED, DEFAULT_THRESHOLD, periodErrors, type HiddenScaleForm, type ListChoice } from '../../services/hiddenScale.ts';
 import type { Services } from '../../services/index.ts';
 import { NO_ERRORS, errorView, formBody, textField, withFormErrors, type ErrorView, type FormBody } from '../forms.ts';
 import { actorOf } from '../routeGuard.ts';
+import { CHART_HEIGHT, CHART_WIDTH, chartRows, chartTable, renderEstimateChart } from './hiddenScaleChart.ts';
 import { METHOD_LABELS, detailView, summaryView } from './hiddenScaleView.ts';
 
 const ANALYSTS = rolesOnly('analyst');
@@ -88,6 +90,19 @@ export async function registerHiddenScaleRoutes(app: FastifyInstance, services: 
 
   app.get('/hidden-scale/estimates/:estimateId', { config: { access: ANALYSTS } }, async (request, reply) => {
     const saved = await hiddenScale.get(actorOf(request), (request.params as { estimateId: string }).estimateId);
-    return reply.page('staff/hidden-scale/estimate.njk', detailView(saved, saved.createdByName));
+    const rows = chartRows(saved);
+    return reply.page('staff/hidden-scale/estimate.njk', {
+      ...detailView(saved, saved.createdByName),
+      chart: rows.some((r) => r.estimate !== null) ? { href: `/hidden-scale/estimates/${saved.id}/chart.svg`, width: CHART_WIDTH, height: CHART_HEIGHT, rows: chartTable(rows, saved.request.level) } : null,
+    });
+  });
+
+  // The same access as the estimate's page: the service refuses anyone else, and a missing estimate is 404.
+  app.get('/hidden-scale/estimates/:estimateId/chart.svg', { config: { access: ANALYSTS } }, async (request, reply) => {
+    const saved = await hiddenScale.get(actorOf(request), (request.params as { estimateId: string }).estimateId);
+    const rows = chartRows(saved);
+    if (!rows.some((r) => r.estimate !== null)) throw new NotFoundError('Chart');
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, no-store')
+      .send(renderEstimateChart(rows, saved.outcome?.estimate?.observed ?? null));
   });
 }

@@ -34,6 +34,10 @@ const STAGES: Record<string, string> = {
   failed: 'Failed',
 };
 
+export function isIntervalKind(kind: string): kind is PopulationInterval['kind'] {
+  return Object.hasOwn(INTERVAL_KINDS, kind);
+}
+
 export function whole(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
   return Number.isFinite(value) ? Math.round(value).toLocaleString('en-GB') : 'no upper limit';
