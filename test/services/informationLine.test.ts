@@ -185,7 +185,7 @@ describeEachDatabase('the information line', (dialect) => {
     await expectFieldError(line().record(adviser, CALL, 'not-a-form-id'), 'submissionId');
   });
 
-  it('lets only the national centre’s advisers record, its advisers and supervisors read, and its analysts count', async () => {
+  it('lets only the national centre’s advisers record, read and count, and its analysts only count', async () => {
     const analyst = await actorFor(runtime, demoAccount('analyst', 'national-centre'));
     const metSupervisor = await actorFor(runtime, demoAccount('supervisor', 'metropolitan'));
     const socialWorker = await actorFor(runtime, demoAccount('first-responder', 'la-riverside'));
