@@ -150,7 +150,7 @@ describeEachDatabase('the information line', (dialect) => {
     const metSupervisor = await actorFor(runtime, demoAccount('supervisor', 'metropolitan'));
     const queue = await runtime.services.publicReportTriage.queue(wmSupervisor);
     expect(queue.items.map((i) => i.id)).toEqual([row.public_report_id]);
-    expect(queue.items[0]).toMatchObject({ danger: 'yes', routingBasis: 'postcode-area', contactPreference: 'confidential' });
+    expect(queue.items[0]).toMatchObject({ danger: 'yes', routingBasis: 'postcode-area', contactPreference: 'confidential', source: 'information-line' });
     expect((await runtime.services.publicReportTriage.queue(metSupervisor)).items).toHaveLength(0);
     // The force reads the situation but not the caller's details, which the national centre holds.
     const report = await runtime.services.publicReportTriage.get(wmSupervisor, row.public_report_id ?? '');

@@ -101,6 +101,7 @@ describe('the information line on the staff pages', () => {
     const supervisor = await signedIn('supervisor', 'metropolitan');
     const queue = await supervisor.get('/triage');
     expect(queue.body).toContain('Danger: Yes');
+    expect(queue.body).toMatch(/govuk-tag--blue">\s*Information line\s*</);
     const reportId = /href="\/triage\/([0-9a-f-]{36})"/.exec(queue.body)?.[1];
     const report = await supervisor.get(`/triage/${reportId ?? ''}`);
     expect(report.body).toContain('works nights at a car wash');
