@@ -1,6 +1,8 @@
 // The hidden scale (issue 8): an analyst chooses the period, how organisations group into lists,
-// the method and the linkage threshold; Lifeline links the potential victims the analyst may see
-// into people, counts them by the lists they are on and estimates how many no list met. The work
+// the method and the linkage threshold; Lifeline de-duplicates the potential victims the analyst
+// may see into people with the latest finished linkage run's stored clusters (pairs still awaiting
+// review taken as one person at or above the threshold), counts them by the lists they are on and
+// estimates how many no list met. The work
 // runs as a background job in a worker thread; its row shows progress, then keeps everything
 // needed to reproduce the figure, and who asked for it.
 import type { Actor } from '../access/actor.ts';
@@ -10,16 +12,18 @@ import { canEstimateHiddenScale } from '../access/policies/hiddenScale.ts';
 import { estimatePopulation, type CaptureTable, type EstimateMethod, type PopulationEstimate } from '../analysis/estimate/index.ts';
 import { defaultForceList } from '../analysis/hiddenScale/forceRegions.ts';
 import {
-  COMPARISON_THRESHOLDS, ESTIMATE_METHODS, estimateOptions, type HiddenScaleInput, type HiddenScaleOutcome, type HiddenScaleStage,
+  COMPARISON_THRESHOLDS, ESTIMATE_METHODS, estimateOptions, type HiddenScaleInput, type HiddenScaleOutcome, type HiddenScaleStage, type ReviewPair,
 } from '../analysis/hiddenScale/hiddenScale.ts';
 import { runHiddenScaleInWorker } from '../analysis/hiddenScale/inWorker.ts';
-import { personRecordsFromPeopleFound, type PersonFoundFields } from '../analysis/linkage/fromPeopleFound.ts';
-import { ORGANISATION_KIND_LABELS, isJurisdiction, isOrganisationKind, type Jurisdiction } from '../domain/organisationKinds.ts';
+import { ORGANISATION_KIND_LABELS, isOrganisationKind } from '../domain/organisationKinds.ts';
 import { newId } from '../store/ids.ts';
 import type { EnforcementScope } from '../store/repositories/enforcementScope.ts';
-import type { PopulationEstimateSummaryRow, PotentialVictimRow } from '../store/repositories/populationEstimates.ts';
+import type { PopulationEstimateSummaryRow } from '../store/repositories/populationEstimates.ts';
+import type { LinkageRunRow } from '../store/schema.ts';
 import { recordAudit } from './auditTrail.ts';
 import { isoNow, type ServiceContext } from './context.ts';
+import { pairKey } from './linkage/clusterAssignment.ts';
+import { latestDecisions } from './linkage/linkageRuns.ts';
 
 export interface EstimateList {
   readonly name: string;
@@ -33,6 +37,9 @@ export interface HiddenScaleRequest {
   readonly to: string | null;
   readonly lists: readonly EstimateList[];
   readonly method: EstimateMethod;
+  /** The finished linkage run whose stored clusters de-duplicate the people. */
+  readonly linkageRunId: string;
+  /** Pairs of that run awaiting review at or above this match probability count as one person. */
   readonly threshold: number;
   readonly level: number;
   readonly seed: number;
@@ -115,6 +122,23 @@ export function periodErrors(from: string, to: string): FieldError[] {
   return errors;
 }
 
+/** The linkage an estimate made now would use: the latest finished run, or null when there is none. */
+export interface LinkageBasis {
+  runId: string;
+  finishedAt: string;
+  lowerThreshold: number;
+  upperThreshold: number;
+  records: number | null;
+  clusters: number | null;
+}
+
+function basisOf(run: LinkageRunRow): LinkageBasis {
+  return {
+    runId: run.id, finishedAt: run.finished_at ?? run.started_at, lowerThreshold: run.lower_threshold, upperThreshold: run.upper_threshold,
+    records: run.record_count, clusters: run.cluster_count,
+  };
+}
+
 export interface HiddenScaleOptions {
   /** Thresholds and methods every estimate is compared across (stored with each estimate). */
   comparison?: HiddenScaleRequest['comparison'];
@@ -152,6 +176,13 @@ export class HiddenScaleService {
       .sort((a, b) => a.defaultList.localeCompare(b.defaultList) || a.name.localeCompare(b.name));
   }
 
+  /** The linkage run an estimate started now would de-duplicate people with. */
+  async linkageBasis(actor: Actor): Promise<LinkageBasis | null> {
+    this.assertAllowed(actor);
+    const run = await this.context.store.repositories.linkage.latestFinishedRun();
+    return run === undefined ? null : basisOf(run);
+  }
+
   /** Checks the form and turns it into a request, or refuses it with a message per field. */
   async parseForm(actor: Actor, form: HiddenScaleForm): Promise<HiddenScaleRequest> {
     this.assertAllowed(actor);
@@ -160,9 +191,15 @@ export class HiddenScaleService {
     const errors: FieldError[] = periodErrors(from, to);
     const method = (form.method ?? '').trim();
     if (!isMethod(method)) errors.push({ field: 'method', message: 'Select how the model is chosen' });
+    const basis = await this.linkageBasis(actor);
     const thresholdText = (form.threshold ?? '').trim();
     const threshold = Number(thresholdText);
-    if (thresholdText === '' || !(threshold >= 0.5 && threshold < 1)) errors.push({ field: 'threshold', message: 'Enter a linkage threshold from 0.5 up to (not including) 1, like 0.9' });
+    if (basis === null) {
+      errors.push({ field: 'threshold', message: 'Run record linkage first: the estimate counts people by a finished linkage run’s clusters' });
+    } else if (thresholdText === '' || !(threshold >= basis.lowerThreshold && threshold <= basis.upperThreshold)) {
+      // Above the run's upper threshold its clusters would have to be split, and their pairs' weights are not kept.
+      errors.push({ field: 'threshold', message: `Enter a linkage threshold from ${basis.lowerThreshold} to ${basis.upperThreshold}, the linkage run’s review range, like ${basis.upperThreshold}` });
+    }
     const seedText = (form.seed ?? '').trim();
     const seed = seedText === '' ? DEFAULT_SEED : Number(seedText);
     if (!Number.isSafeInteger(seed) || seed < 0) errors.push({ field: 'seed', message: 'Enter the seed as a whole number of 0 or more' });
@@ -176,10 +213,11 @@ export class HiddenScaleService {
     const lists = this.parseLists(form.listOf ?? {}, errors);
     const known = new Set((await this.context.store.repositories.organisations.list({ includeRetired: true })).map((o) => o.id));
     if (lists.some((l) => l.organisationIds.some((id) => !known.has(id)))) errors.push({ field: 'lists', message: 'The lists name an organisation that does not exist' });
-    if (errors.length > 0 || !isMethod(method)) throw new ValidationError(errors);
+    if (errors.length > 0 || !isMethod(method) || basis === null) throw new ValidationError(errors);
+    const thresholds = this.comparison.thresholds.filter((t) => t >= basis.lowerThreshold && t <= basis.upperThreshold);
     return {
-      from: from === '' ? null : from, to: to === '' ? null : to, lists, method, threshold, level: 0.95, seed, bootstrapReplicates,
-      comparison: { thresholds: [...this.comparison.thresholds], methods: [...this.comparison.methods] },
+      from: from === '' ? null : from, to: to === '' ? null : to, lists, method, linkageRunId: basis.runId, threshold, level: 0.95, seed, bootstrapReplicates,
+      comparison: { thresholds, methods: [...this.comparison.methods] },
     };
   }
 
@@ -212,7 +250,7 @@ export class HiddenScaleService {
       });
       await recordAudit(repositories, actor, now, {
         action: 'population-estimate.start', subjectType: 'population-estimate', subjectId: id, subjectOrganisationId: actor.organisationId,
-        details: { method: request.method, threshold: request.threshold, lists: request.lists.length, from: request.from, to: request.to, seed: request.seed, bootstrapReplicates: request.bootstrapReplicates },
+        details: { method: request.method, linkageRunId: request.linkageRunId, threshold: request.threshold, lists: request.lists.length, from: request.from, to: request.to, seed: request.seed, bootstrapReplicates: request.bootstrapReplicates },
       });
     });
     const job = this.queue.then(() => this.run(actor, id, request));
@@ -273,24 +311,50 @@ export class HiddenScaleService {
     }
   }
 
-  /** The potential victims of the organisations on the lists, in the period, that the actor may read. */
+  /**
+   * The potential victims of the organisations on the lists, in the period, that the actor may
+   * read, with the saved linkage run's clusters and its pairs still awaiting review.
+   */
   private async input(actor: Actor, request: HiddenScaleRequest): Promise<HiddenScaleInput> {
+    const repositories = this.context.store.repositories;
+    const run = await repositories.linkage.findRun(request.linkageRunId);
+    if (run?.status !== 'finished') throw new ValidationError([{ field: 'threshold', message: 'The linkage run this estimate was asked with has not finished' }]);
     const listOfOrganisation = new Map<string, number>();
     request.lists.forEach((list, index) => list.organisationIds.forEach((id) => listOfOrganisation.set(id, index)));
     const readable = readableForces(actor);
     const onLists = [...listOfOrganisation.keys()].filter((id) => readable === undefined || readable.includes(id));
-    const rows = onLists.length === 0 ? [] : await this.context.store.repositories.populationEstimates.potentialVictims({
+    const rows = onLists.length === 0 ? [] : await repositories.populationEstimates.potentialVictims({
       organisationIds: onLists, ...(request.from === null ? {} : { from: request.from }), ...(request.to === null ? {} : { to: request.to }),
     });
-    const organisations = await this.context.store.repositories.organisations.list({ includeRetired: true });
-    const forces = organisations.filter((o) => isJurisdiction(o.jurisdiction)).map((o) => ({ code: o.id, jurisdiction: o.jurisdiction as Jurisdiction }));
-    const records = personRecordsFromPeopleFound(rows.map(personFoundFields), rows.map((r) => ({ id: r.visit_id, visitedAt: r.visited_at })), forces);
     const listOfRecord: Record<string, number> = {};
     for (const row of rows) listOfRecord[row.id] = listOfOrganisation.get(row.organisation_id) ?? -1;
+    const awaitingReview = await this.awaitingReview(run.id);
+    // The pairs' records outside the estimate still join the clusters either side of them.
+    const clusterOf = await repositories.linkage.membership([...new Set([...rows.map((r) => r.id), ...awaitingReview.flatMap((p) => [p.left, p.right])])]);
     return {
-      records, listOfRecord, listNames: request.lists.map((l) => l.name), threshold: request.threshold, method: request.method,
+      recordIds: rows.map((r) => r.id), listOfRecord, listNames: request.lists.map((l) => l.name), threshold: request.threshold, method: request.method,
+      linkage: {
+        runId: run.id, finishedAt: run.finished_at ?? run.started_at, lowerThreshold: run.lower_threshold, upperThreshold: run.upper_threshold,
+        clusterOfRecord: Object.fromEntries(clusterOf), awaitingReview,
+      },
       level: request.level, seed: request.seed, bootstrapReplicates: request.bootstrapReplicates, comparison: request.comparison,
     };
+  }
+
+  /**
+   * The run's review pairs with no decision in force: a "same" already merged the clusters (unless
+   * the merge was undone) and a "different" keeps them apart; "unsure" leaves the pair awaiting.
+   */
+  private async awaitingReview(runId: string): Promise<ReviewPair[]> {
+    const linkage = this.context.store.repositories.linkage;
+    const withdrawn = new Set((await linkage.changes()).filter((c) => c.undone_at !== null && c.decision_id !== null).map((c) => c.decision_id));
+    const decided = latestDecisions(await linkage.decisions());
+    return (await linkage.runPairs(runId))
+      .filter((pair) => {
+        const decision = decided.get(pairKey(pair.left_person_id, pair.right_person_id));
+        return decision === undefined || decision.decision === 'unsure' || withdrawn.has(decision.id);
+      })
+      .map((pair) => ({ left: pair.left_person_id, right: pair.right_person_id, probability: pair.match_probability }));
   }
 
   async get(actor: Actor, id: string): Promise<SavedEstimate> {
@@ -298,7 +362,8 @@ export class HiddenScaleService {
     const row = await this.context.store.repositories.populationEstimates.findById(id);
     if (row === undefined) throw new NotFoundError('Estimate');
     const maker = await this.context.store.repositories.users.findById(row.created_by);
-    return { ...summaryOf(row), createdByName: maker?.display_name ?? row.created_by, outcome: row.outcome === null ? null : decode<HiddenScaleOutcome>(row.outcome) };
+    const summary = summaryOf(row);
+    return { ...summary, createdByName: maker?.display_name ?? row.created_by, outcome: row.outcome === null ? null : upgradeOutcome(decode<HiddenScaleOutcome>(row.outcome), summary.request) };
   }
 
   async list(actor: Actor, limit = 100): Promise<SavedEstimateSummary[]> {
@@ -318,29 +383,28 @@ export class HiddenScaleService {
   }
 }
 
+/**
+ * Estimates saved before they used the stored linkage clusters linked their records afresh: they
+ * keep their figures, and say so, in the shape estimates have now.
+ */
+function upgradeOutcome(outcome: HiddenScaleOutcome, request: HiddenScaleRequest): HiddenScaleOutcome {
+  const linkage: Partial<HiddenScaleOutcome['linkage']> = outcome.linkage;
+  if (typeof linkage.runId === 'string' && typeof outcome.methodNote === 'string') return outcome;
+  return {
+    ...outcome,
+    methodNote: 'Made before estimates used the stored linkage clusters: its records were linked afresh for this estimate, at the threshold shown.',
+    linkage: {
+      runId: '', runFinishedAt: '', lowerThreshold: request.threshold, upperThreshold: request.threshold, threshold: request.threshold,
+      records: linkage.records ?? 0, people: linkage.people ?? 0, unclusteredRecords: 0, awaitingReview: 0, linkedPairs: linkage.linkedPairs ?? 0,
+    },
+  };
+}
+
 function summaryOf(row: PopulationEstimateSummaryRow): SavedEstimateSummary {
+  const request = decode<HiddenScaleRequest>(row.request);
   return {
     id: row.id, status: row.status === 'done' || row.status === 'failed' ? row.status : 'running', stage: row.stage,
-    progress: { done: row.progress_done, total: row.progress_total }, request: decode<HiddenScaleRequest>(row.request), error: row.error,
+    progress: { done: row.progress_done, total: row.progress_total }, request: { ...request, linkageRunId: typeof request.linkageRunId === 'string' ? request.linkageRunId : '' }, error: row.error,
     createdBy: row.created_by, createdAt: row.created_at, finishedAt: row.finished_at, observed: row.observed, estimate: row.estimate,
   };
 }
-
-function jsonList<T>(text: string): T[] {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? (parsed as T[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-function personFoundFields(row: PotentialVictimRow): PersonFoundFields {
-  return {
-    id: row.id, visitId: row.visit_id, forceCode: row.organisation_id, givenNames: row.given_names, familyName: row.family_name,
-    fullNameAsWritten: row.full_name, aliases: jsonList<string>(row.aliases), dateOfBirth: row.date_of_birth, estimatedAge: row.estimated_age,
-    sex: row.sex as PersonFoundFields['sex'], nationality: row.nationality as PersonFoundFields['nationality'], phoneNumbers: jsonList<string>(row.phone_numbers),
-    identityDocuments: jsonList<PersonFoundFields['identityDocuments'][number]>(row.identity_documents),
-  };
-}
-

@@ -1,6 +1,7 @@
 import { ApiTokenService } from './apiTokens.ts';
 import { AuditService } from './audit.ts';
 import { AuthenticationService } from './authentication.ts';
+import { DashboardService } from './dashboard/dashboard.ts';
 import { EnforcementEditingService } from './enforcementEditing.ts';
 import { EnforcementRecordingService } from './enforcementRecording.ts';
 import { EnforcementExportService } from './enforcementExport.ts';
@@ -21,7 +22,11 @@ import type { ReminderSource } from './reminders/reminderSource.ts';
 import { InformationLineService } from './informationLine.ts';
 import { PublicReportingService } from './publicReporting.ts';
 import { PublicReportTriageService } from './publicReportTriage.ts';
+import { StatisticsReleaseService } from './statistics/releases.ts';
 import { UserService } from './users.ts';
+import { VictimAnalysisService } from './victimCare/analysis.ts';
+import { VictimCareService } from './victimCare/care.ts';
+import { VictimProtectionService } from './victimCare/protection.ts';
 import { VictimDeadlineService } from './victimCare/deadlines.ts';
 import { VictimDecisionService } from './victimCare/decisions.ts';
 import { PotentialVictimService } from './victimCare/potentialVictims.ts';
@@ -49,12 +54,17 @@ export interface Services {
   victimReferrals: VictimReferralService;
   victimDecisions: VictimDecisionService;
   victimDeadlines: VictimDeadlineService;
+  victimCare: VictimCareService;
+  victimProtection: VictimProtectionService;
+  victimAnalysis: VictimAnalysisService;
   intelligence: IntelligenceService;
   network: NetworkService;
   hiddenScale: HiddenScaleService;
   publicReporting: PublicReportingService;
   publicReportTriage: PublicReportTriageService;
   informationLine: InformationLineService;
+  dashboard: DashboardService;
+  statisticsReleases: StatisticsReleaseService;
 }
 
 /** Wires every service from one context: the composition root calls this once. */
@@ -89,11 +99,16 @@ export function createServices(context: ServiceContext): Services {
     victimReferrals: new VictimReferralService(context),
     victimDecisions: new VictimDecisionService(context),
     victimDeadlines,
+    victimCare: new VictimCareService(context),
+    victimProtection: new VictimProtectionService(context),
+    victimAnalysis: new VictimAnalysisService(context),
     intelligence,
     network: new NetworkService(context, intelligence),
     hiddenScale: new HiddenScaleService(context),
     publicReporting: new PublicReportingService(context),
     publicReportTriage: new PublicReportTriageService(context),
     informationLine: new InformationLineService(context, potentialVictims),
+    dashboard: new DashboardService(context),
+    statisticsReleases: new StatisticsReleaseService(context),
   };
 }

@@ -25,6 +25,11 @@ export interface EntityView {
   timeline: TimelineEntry[];
 }
 
+export interface NetworkSelection {
+  readonly keys: readonly string[];
+  readonly depth: number;
+}
+
 export interface NetworkMetrics {
   entities: number;
   relationships: number;
@@ -169,10 +174,18 @@ export class NetworkService {
     return { entities: graph.entities.size, relationships: graph.relationships.length, groups: graph.groups(), centrality: graph.centrality() };
   }
 
-  /** The actor's network under the filters, for an export; each export is audited with its size. */
-  async exportGraph(actor: Actor, format: string, filter: NetworkFilter = {}): Promise<NetworkGraph> {
-    const graph = (await this.build(actor)).filtered(filter);
-    await this.audit(actor, 'network.export', { format, entities: graph.entities.size, relationships: graph.relationships.length });
+  /**
+   * The actor's network under the filters, for an export: the whole of it, or a selection (chosen
+   * entities and their neighbours to `depth` steps). Built from what the actor may read, so an
+   * entity or relationship they may not see is absent from the file. Each export is audited with
+   * its format and size, never its content.
+   */
+  async exportGraph(actor: Actor, format: string, filter: NetworkFilter = {}, selection?: NetworkSelection): Promise<NetworkGraph> {
+    const whole = (await this.build(actor)).filtered(filter);
+    const graph = selection === undefined ? whole : whole.selection(selection.keys, selection.depth);
+    await this.audit(actor, 'network.export', {
+      format, entities: graph.entities.size, relationships: graph.relationships.length, selected: selection === undefined ? null : selection.keys.length,
+    });
     return graph;
   }
 

@@ -391,6 +391,8 @@ export interface PotentialVictimTable {
   period_last_day: string | null;
   created_by: string | null;
   created_at: string;
+  /** The analysts' name for the person, given the first time they see the record (migration 0014). */
+  pseudonym: string | null;
   updated_at: string;
 }
 
@@ -404,8 +406,22 @@ export interface VictimReferralTable {
   referred_on: string;
   answered_on: string | null;
   sent_by: string | null;
+  /** The day the receiving charity closed its case (migration 0014). */
+  closed_on: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface VictimAccessGrantTable {
+  id: string;
+  potential_victim_id: string;
+  granted_to: string;
+  granted_by: string;
+  organisation_id: string;
+  purpose_sealed: string;
+  granted_at: string;
+  expires_at: string;
+  revoked_at: string | null;
 }
 
 export interface VictimTimelineTable {
@@ -629,10 +645,32 @@ export interface PublicReportLinkTable {
   linked_at: string;
 }
 
-/** SQLite only (migration 0005): the FTS5 trigram index of people_found.name_search, kept by triggers. */
-export interface PersonFoundNameTable {
-  name_search: string;
+/**
+ * A narrow copy of each person found for the people list and name search (migration 0013), kept
+ * by triggers on people_found and visits: what the list filters, sorts and shows, the visit's
+ * time and operation, and `names` (people_found.name_search: every name and alias, folded).
+ * On SQLite its FTS5 trigram table, people_found_search_names, is keyed by `search_row`.
+ */
+export interface PersonFoundSearchTable {
+  search_row: Generated<number>;
   person_found_id: string;
+  visit_id: string;
+  organisation_id: string;
+  operation_id: string;
+  visited_at: string;
+  role: string;
+  given_names: string;
+  family_name: string;
+  full_name: string;
+  aliases: string;
+  date_of_birth: string | null;
+  estimated_age: number | null;
+  sex: string;
+  nationality: string | null;
+  possible_child: number;
+  created_at: string;
+  updated_at: string;
+  names: string;
 }
 
 /**
@@ -660,8 +698,35 @@ export interface OperationResultCashTable {
   amount_minor: number;
 }
 
+/** A release of published statistics (migration 0018): draft, approved (frozen) or superseded. */
+export interface StatisticsReleaseTable {
+  id: string;
+  operation_id: string;
+  /** draft, approved or superseded */
+  status: string;
+  title: string;
+  /** JSON (services/statistics/releaseContent.ts): figures and tables after disclosure control. */
+  content: string;
+  /** sha256 of content, set at approval. */
+  content_hash: string | null;
+  supersedes_id: string | null;
+  correction_reason: string | null;
+  superseded_by_id: string | null;
+  prepared_by: string;
+  prepared_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  /** The date of publication (YYYY-MM-DD, UTC). */
+  published_on: string | null;
+}
+
+/** The view the public surface reads: approved and superseded releases, without who made them. */
+export type PublishedStatisticsReleaseView = Omit<StatisticsReleaseTable, 'prepared_by' | 'prepared_at' | 'approved_by'>;
+
 export interface DatabaseSchema {
-  people_found_names: PersonFoundNameTable;
+  people_found_search: PersonFoundSearchTable;
+  statistics_releases: StatisticsReleaseTable;
+  published_statistics_releases: PublishedStatisticsReleaseView;
   operation_result_totals: OperationResultTotalsTable;
   operation_result_cash: OperationResultCashTable;
   public_report_drafts: PublicReportDraftTable;
@@ -680,6 +745,7 @@ export interface DatabaseSchema {
   potential_victims: PotentialVictimTable;
   victim_referrals: VictimReferralTable;
   victim_timeline: VictimTimelineTable;
+  victim_access_grants: VictimAccessGrantTable;
   anonymous_notifications: AnonymousNotificationTable;
   linkage_runs: LinkageRunTable;
   person_clusters: PersonClusterTable;
@@ -737,6 +803,7 @@ export type NewEmailOutboxRow = Insertable<EmailOutboxTable>;
 export type PotentialVictimRow = Selectable<PotentialVictimTable>;
 export type VictimReferralRow = Selectable<VictimReferralTable>;
 export type VictimTimelineRow = Selectable<VictimTimelineTable>;
+export type VictimAccessGrantRow = Selectable<VictimAccessGrantTable>;
 export type AnonymousNotificationRow = Selectable<AnonymousNotificationTable>;
 export type IntelligenceReportRow = Selectable<IntelligenceReportTable>;
 export type IntelligenceReportVersionRow = Selectable<IntelligenceReportVersionTable>;
@@ -744,6 +811,8 @@ export type IntelligenceDisseminationRow = Selectable<IntelligenceDisseminationT
 export type IntelligenceEntityRow = Selectable<IntelligenceEntityTable>;
 export type IntelligenceLinkRow = Selectable<IntelligenceLinkTable>;
 export type PopulationEstimateRow = Selectable<PopulationEstimateTable>;
+export type StatisticsReleaseRow = Selectable<StatisticsReleaseTable>;
+export type PublishedStatisticsReleaseRow = Selectable<PublishedStatisticsReleaseView>;
 export type PublicReportDraftRow = Selectable<PublicReportDraftTable>;
 export type PublicReportRow = Selectable<PublicReportTable>;
 export type PublicReportAdditionRow = Selectable<PublicReportAdditionTable>;

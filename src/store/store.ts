@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { refreshQueryStatistics, type Database, type Dialect } from './database.ts';
 import { ApiTokenRepository } from './repositories/apiTokens.ts';
 import { ArrestRepository } from './repositories/arrests.ts';
+import { DashboardRepository } from './repositories/dashboard.ts';
 import { FollowUpRepository } from './repositories/followUps.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
@@ -14,6 +15,7 @@ import { OperationResultsRepository } from './repositories/operationResults.ts';
 import { PersonFoundRepository } from './repositories/peopleFound.ts';
 import { PopulationEstimateRepository } from './repositories/populationEstimates.ts';
 import { PremisesRepository } from './repositories/premises.ts';
+import { StatisticsReleaseRepository } from './repositories/statisticsReleases.ts';
 import { VictimCareRepository } from './repositories/victimCare.ts';
 import { PublicReportRepository } from './repositories/publicReports.ts';
 import { InformationLineRepository } from './repositories/informationLine.ts';
@@ -50,6 +52,8 @@ export interface Repositories {
   populationEstimates: PopulationEstimateRepository;
   publicReports: PublicReportRepository;
   informationLine: InformationLineRepository;
+  dashboard: DashboardRepository;
+  statisticsReleases: StatisticsReleaseRepository;
 }
 
 function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Repositories {
@@ -77,6 +81,8 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     populationEstimates: new PopulationEstimateRepository(db),
     publicReports: new PublicReportRepository(db),
     informationLine: new InformationLineRepository(db),
+    dashboard: new DashboardRepository(db),
+    statisticsReleases: new StatisticsReleaseRepository(db),
   };
 }
 

@@ -18,7 +18,9 @@ describeEachDatabase('the hidden scale of the demo operation', (dialect) => {
 
   it('is finite, at least the people observed, and moves with the linkage threshold', async () => {
     const analyst = await actorFor(runtime, demoAccount('analyst'));
-    const service = new HiddenScaleService(runtime.services.context, { comparison: { thresholds: [0.8, 0.99], methods: ['main'] } });
+    const run = await runtime.services.linkageRuns.runToEnd(analyst, { trigger: 'command' });
+    expect(run.status).toBe('finished');
+    const service = new HiddenScaleService(runtime.services.context, { comparison: { thresholds: [0.5, 0.9], methods: ['main'] } });
     const choices = await service.listChoices(analyst);
     // The default lists: police forces by region and nation.
     const lists = new Set(choices.map((c) => c.defaultList));
@@ -34,7 +36,10 @@ describeEachDatabase('the hidden scale of the demo operation', (dialect) => {
     expect(estimate.estimate).toBeGreaterThanOrEqual(estimate.observed);
     expect(estimate.warnings.length).toBeGreaterThan(0);
     const [loose, strict] = saved.outcome?.comparison ?? [];
-    expect([loose?.threshold, strict?.threshold]).toEqual([0.8, 0.99]);
+    expect(saved.request.linkageRunId).toBe(run.id);
+    expect(saved.outcome?.methodNote).toContain(`linkage run ${run.id}`);
+    // The clusters alone (0.9) against the doubtful pairs from 0.5 taken as matches.
+    expect([loose?.threshold, strict?.threshold]).toEqual([0.5, 0.9]);
     expect(strict?.observed).toBeGreaterThan(loose?.observed ?? Infinity);
     expect(strict?.estimate).not.toBe(loose?.estimate);
     expect(Number.isFinite(loose?.estimate ?? NaN) && Number.isFinite(strict?.estimate ?? NaN)).toBe(true);

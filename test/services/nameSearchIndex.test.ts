@@ -1,4 +1,4 @@
-// Name search goes through a trigram index (migration 0005) for needles of three characters or
+// Name search goes through a trigram index (migration 0013, on the narrow people_found_search) for needles of three characters or
 // more, and scans the folded names for shorter ones. Either way it must find exactly the people
 // whose folded names or aliases contain the folded needle: checked here against that definition,
 // over the demo operation and the hand-built fixture, on each database.
@@ -102,18 +102,18 @@ describeEachDatabase('name search through the trigram index', (dialect) => {
 
   it('has the index on this database, and the planner uses it for three letters or more', async () => {
     if (dialect === 'sqlite') {
-      const names = await sql<{ n: number }>`select count(*) as n from people_found_names`.execute(db());
+      const names = await sql<{ n: number }>`select count(*) as n from people_found_search_names`.execute(db());
       const people = await sql<{ n: number }>`select count(*) as n from people_found`.execute(db());
       expect(Number(names.rows[0]?.n)).toBe(Number(people.rows[0]?.n));
-      const plan = await sql<{ detail: string }>`explain query plan select person_found_id from people_found_names where name_search like '%nguyen%'`.execute(db());
+      const plan = await sql<{ detail: string }>`explain query plan select rowid from people_found_search_names where names like '%nguyen%'`.execute(db());
       expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
       return;
     }
     const plan = await db().transaction().execute(async (trx) => {
       // The test tables are small enough that a scan would win; forbid it to see the index is usable.
       await sql`set local enable_seqscan = off`.execute(trx);
-      return sql<{ 'QUERY PLAN': string }>`explain select id from people_found where name_search like '%nguyen%'`.execute(trx);
+      return sql<{ 'QUERY PLAN': string }>`explain select person_found_id from people_found_search where names like '%nguyen%'`.execute(trx);
     });
-    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('people_found_name_trigrams');
+    expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('people_found_search_names');
   });
 });

@@ -87,3 +87,64 @@ export async function seedHiddenScaleFixture(runtime: TestRuntime): Promise<Hidd
   const expectedCounts = [0, 3, 2, 1, 2, 1, 0, 1];
   return { met, westMidlands, scotland, garda, lists, expectedCounts, from: '2007-01-01', to: '2007-12-31' };
 }
+
+/** The person-found id of the fixture's record n (its order in the list above). */
+export const fixtureRecordId = (n: number): string => id('8003', n);
+
+export interface StoredLinkageFixture {
+  /** The latest finished run: the one estimates must use. */
+  runId: string;
+  /** An older run whose review pair (Maria with Grace, 0.95) must be ignored. */
+  olderRunId: string;
+  /** Hand-computed overlap counts (bit 0 London, bit 1 Midlands and East, bit 2 Scotland) by threshold. */
+  expectedCounts: Record<'0.2' | '0.35' | '0.5' | '0.9', number[]>;
+}
+
+/**
+ * A saved linkage of the fixture's records, written by hand so the overlap table can be worked out
+ * by hand. Clusters: Lan (her three records and the suspect), Ana, Maria, Daniel's Scottish and
+ * London records apart, Olena with the Garda record (a force on no list), everyone else alone;
+ * Tesfay's record is in no cluster (made since the run). Pairs awaiting review: Daniel's two
+ * records (0.6), Grace–Mei (0.3), Olena–Tesfay (0.4, decided "unsure"); Ardit–Somchai (0.7) was
+ * decided "different", so it never joins.
+ */
+export async function seedStoredLinkage(runtime: TestRuntime): Promise<StoredLinkageFixture> {
+  const runId = id('8004', 2);
+  const olderRunId = id('8004', 1);
+  const run = (runIdOf: string, finishedAt: string) => ({
+    id: runIdOf, started_by: null, started_by_label: 'test', trigger: 'command', status: 'finished', stage: 'store', stage_fraction: 1, scope: 'null',
+    lower_threshold: 0.2, upper_threshold: 0.9, record_count: 18, pair_count: 6, review_pair_count: 4, cluster_count: 13, label_count: 0, model_json: null, error: null,
+    started_at: finishedAt, finished_at: finishedAt,
+  });
+  const clusters: number[][] = [[0, 1, 2, 15], [3, 4], [5, 6], [7], [8], [9], [10], [11], [12], [13, 16], [17]];
+  const pair = (runIdOf: string, n: number, left: number, right: number, probability: number) => ({
+    id: id('8006', n), run_id: runIdOf, left_person_id: fixtureRecordId(left), right_person_id: fixtureRecordId(right), match_probability: probability,
+    match_weight: Math.log2(probability / (1 - probability)), waterfall: runtime.services.context.fieldCipher.seal('{}'), created_at: '2026-01-02T00:00:00.000Z',
+  });
+  const decision = (n: number, left: number, right: number, made: string) => ({
+    id: id('8007', n), pair_id: null, left_person_id: fixtureRecordId(left), right_person_id: fixtureRecordId(right), decision: made, reason: 'test',
+    decided_by: null, decided_by_label: 'test', decided_at: '2026-01-03T00:00:00.000Z',
+  });
+  await runtime.store.transaction(async (r) => {
+    await r.linkage.insertRun(run(olderRunId, '2026-01-01T00:00:00.000Z'));
+    await r.linkage.insertRun(run(runId, '2026-01-02T00:00:00.000Z'));
+    await r.linkage.insertClusters(clusters.map((members, n) => ({ id: id('8005', n), created_by_run_id: runId, member_count: members.length, created_at: AT, updated_at: AT })));
+    await r.linkage.setMembership(clusters.flatMap((members, n) => members.map((m) => ({ person_found_id: fixtureRecordId(m), cluster_id: id('8005', n), updated_at: AT }))));
+    await r.linkage.insertPairs([
+      pair(olderRunId, 0, 5, 9, 0.95),
+      pair(runId, 1, 7, 8, 0.6), pair(runId, 2, 9, 10, 0.3), pair(runId, 3, 11, 12, 0.7), pair(runId, 4, 13, 14, 0.4),
+    ]);
+    await r.linkage.insertDecision(decision(1, 11, 12, 'different'));
+    await r.linkage.insertDecision(decision(2, 13, 14, 'unsure'));
+  });
+  return {
+    runId, olderRunId,
+    expectedCounts: {
+      //       none  L  M  LM  S  LS  MS  LMS
+      '0.9': [0, 4, 2, 1, 3, 0, 0, 1], // the clusters alone: 11 people
+      '0.5': [0, 3, 2, 1, 2, 1, 0, 1], // Daniel's two records joined: London and Scotland
+      '0.35': [0, 3, 2, 1, 1, 1, 0, 1], // and Olena with Tesfay ("unsure" still awaits review)
+      '0.2': [0, 2, 2, 1, 1, 1, 0, 1], // and Grace with Mei
+    },
+  };
+}

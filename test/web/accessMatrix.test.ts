@@ -27,6 +27,8 @@ const IDENTIFIERS = ['officer', 'supervisor', 'first-responder'] as const;
 const RECEIVERS = ['charity-case-worker', 'decision-maker', 'supervisor'] as const;
 const DECIDERS = ['decision-maker'] as const;
 const RECONSIDERERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
+const CARERS = ['charity-case-worker', 'supervisor'] as const;
+const CONSENT_CHANGERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 const INTELLIGENCE_USERS = ['officer', 'supervisor', 'analyst'] as const;
 const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
 // National-centre analysts only: a national estimate links every force's records (see access/policies/hiddenScale.ts).
@@ -66,6 +68,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /visits/:visitId': ENFORCEMENT_READERS, 'GET /people/:personId': ENFORCEMENT_READERS, 'GET /arrests/:arrestId': ENFORCEMENT_READERS,
   'GET /premises/:premisesId': ENFORCEMENT_READERS,
   'GET /results': ['supervisor', 'analyst'],
+  // A force's supervisor opening the national dashboard is taken to their force's (see web/staff/dashboard/pages.ts).
+  'GET /dashboard': RESULT_READERS, 'GET /dashboard/force': RESULT_READERS, 'GET /dashboard/chart/:chart': RESULT_READERS, 'GET /dashboard/table/:table': RESULT_READERS,
   'GET /premises/new': RECORDERS, 'POST /premises/new': RECORDERS,
   'GET /premises/:premisesId/visits/new': RECORDERS, 'POST /premises/:premisesId/visits/new': RECORDERS,
   'GET /visits/:visitId/people/new': RECORDERS, 'POST /visits/:visitId/people/new': RECORDERS,
@@ -99,6 +103,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /victims': VICTIM_CARE, 'GET /victims/new': IDENTIFIERS, 'POST /victims/new': IDENTIFIERS, 'GET /victims/:victimId': VICTIM_CARE,
   'POST /victims/:victimId/referrals': IDENTIFIERS, 'POST /victims/:victimId/reasonable-grounds': DECIDERS, 'POST /victims/:victimId/conclusive-grounds': DECIDERS,
   'POST /victims/:victimId/extensions': DECIDERS, 'POST /victims/:victimId/reconsideration': RECONSIDERERS,
+  'GET /victims/:victimId/support/new': CARERS, 'POST /victims/:victimId/support': CARERS, 'GET /victims/:victimId/close': CARERS, 'POST /victims/:victimId/close': CARERS,
+  'GET /victims/:victimId/consent': CONSENT_CHANGERS, 'POST /victims/:victimId/consent': CONSENT_CHANGERS,
   'POST /victim-referrals/:referralId/accept': RECEIVERS, 'POST /victim-referrals/:referralId/decline': RECEIVERS, 'POST /victim-referrals/:referralId/withdraw': IDENTIFIERS,
   'GET /anonymous-notifications/:notificationId': IDENTIFIERS,
   'GET /api/v1/potential-victims': VICTIM_CARE, 'POST /api/v1/potential-victims': IDENTIFIERS, 'GET /api/v1/potential-victims/:id': VICTIM_CARE,
@@ -111,6 +117,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /intelligence/:reportId': INTELLIGENCE_USERS, 'POST /intelligence/:reportId/regrade': INTELLIGENCE_REVIEWERS,
   'POST /intelligence/:reportId/sanitise': INTELLIGENCE_REVIEWERS, 'POST /intelligence/:reportId/disseminations': INTELLIGENCE_REVIEWERS,
   'GET /network': INTELLIGENCE_USERS, 'GET /network/entity': INTELLIGENCE_USERS, 'GET /network/path': INTELLIGENCE_USERS, 'GET /network/groups': INTELLIGENCE_USERS, 'GET /network/export.graphml': INTELLIGENCE_USERS,
+  'GET /network/export.ftm.jsonl': INTELLIGENCE_USERS, 'GET /network/export.i2-entities.csv': INTELLIGENCE_USERS, 'GET /network/export.i2-links.csv': INTELLIGENCE_USERS,
   'GET /api/v1/intelligence': INTELLIGENCE_USERS, 'GET /api/v1/intelligence/:id': INTELLIGENCE_USERS, 'POST /api/v1/intelligence': INTELLIGENCE_USERS,
   'GET /api/v1/network/search': INTELLIGENCE_USERS, 'GET /api/v1/network/entity': INTELLIGENCE_USERS, 'GET /api/v1/network/path': INTELLIGENCE_USERS,
   'GET /api/v1/network/metrics': INTELLIGENCE_USERS,
@@ -196,6 +203,8 @@ describe('access matrix: every route, every role', () => {
     parameters['followUpId'] = followUp.id;
     // Information-line routes land on a call id that does not exist: an adviser gets "not found".
     parameters['callId'] = '01900000-0000-7000-8000-0000000000c1';
+    parameters['chart'] = 'monthly.svg';
+    parameters['table'] = 'headline.csv';
     for (const role of ROLES) {
       const account = demoAccount(role);
       const client = new WebClient(app);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
 import { actorFor, demoAccount, seedDemo } from '../support/fixtures.ts';
-import { seedHiddenScaleFixture, type HiddenScaleFixture } from '../support/hiddenScaleFixture.ts';
+import { seedHiddenScaleFixture, seedStoredLinkage, type HiddenScaleFixture, type StoredLinkageFixture } from '../support/hiddenScaleFixture.ts';
 import { buildTestApp } from '../support/webApp.ts';
 import { WebClient } from '../support/webClient.ts';
 
@@ -10,6 +10,7 @@ describe('the hidden scale pages and API, without JavaScript', () => {
   let runtime: TestRuntime;
   let app: FastifyInstance;
   let fixture: HiddenScaleFixture;
+  let linkage: StoredLinkageFixture;
   let analyst: WebClient;
   let analystApi: WebClient;
 
@@ -17,6 +18,7 @@ describe('the hidden scale pages and API, without JavaScript', () => {
     runtime = await openTestRuntime('sqlite');
     await seedDemo(runtime);
     fixture = await seedHiddenScaleFixture(runtime);
+    linkage = await seedStoredLinkage(runtime);
     app = await buildTestApp(runtime);
     const account = demoAccount('analyst');
     analyst = new WebClient(app);
@@ -36,6 +38,9 @@ describe('the hidden scale pages and API, without JavaScript', () => {
     expect(page.body).toContain('href="/hidden-scale"');
     expect(page.body).toContain(`name="list-${fixture.met}" type="text" value="London"`);
     expect(page.body).toContain(`name="list-${fixture.garda}" type="text" value="Ireland"`);
+    // The linkage run people are de-duplicated with, and its upper threshold as the default.
+    expect(page.body).toContain(`People are de-duplicated with linkage run <a class="govuk-link" href="/linkage/runs/${linkage.runId}">`);
+    expect(page.body).toMatch(/name="threshold" type="text" spellcheck="false" value="0.9"/);
 
     const refused = await analyst.post('/hidden-scale', { from: fixture.from, to: fixture.to, threshold: '2', ...listFields() });
     expect(refused.statusCode).toBe(400);
@@ -48,7 +53,7 @@ describe('the hidden scale pages and API, without JavaScript', () => {
 
   it('runs the estimate in the background, shows its progress, then the table, estimate and comparison; the API gives the same', async () => {
     const started = await analyst.post('/hidden-scale', {
-      from: fixture.from, to: fixture.to, method: 'main', threshold: '0.9', seed: '3', bootstrapReplicates: '0', ...listFields(),
+      from: fixture.from, to: fixture.to, method: 'main', threshold: '0.5', seed: '3', bootstrapReplicates: '0', ...listFields(),
       [`list-${fixture.garda}`]: '',
     });
     expect(started.statusCode).toBe(303);
@@ -69,13 +74,18 @@ describe('the hidden scale pages and API, without JavaScript', () => {
     expect(done.body).toContain('Wald interval on the log scale');
     expect(done.body).toContain('Estimates across linkage thresholds and methods');
     expect(done.body).toContain('ECharts');
-    expect(done.body).toContain('15 records linked into 10 people');
+    expect(done.body).toContain('15 records grouped into 10 people (1 of 3 pairs awaiting review taken as one person)');
+    expect(done.body).toContain('Method note');
+    expect(done.body).toContain(`stored clusters of linkage run ${linkage.runId} (finished 2026-01-02)`);
     expect(done.body).toContain('Dev Patel (demo analyst)');
 
-    const json = (await analystApi.get(`/api/v1/hidden-scale/estimates/${id}`)).json<{ status: string; table: { counts: number[] }; result: { observed: number; estimate: number; interval: { kind: string } }; comparison: unknown[]; request: { lists: Array<{ name: string }> } }>();
+    const json = (await analystApi.get(`/api/v1/hidden-scale/estimates/${id}`)).json<{ status: string; table: { counts: number[] }; result: { observed: number; estimate: number; interval: { kind: string } }; comparison: unknown[]; request: { lists: Array<{ name: string }>; linkageRunId: string }; methodNote: string; linkage: unknown }>();
     expect(json.status).toBe('done');
-    expect(json.table.counts).toEqual(fixture.expectedCounts);
+    expect(json.table.counts).toEqual(linkage.expectedCounts['0.5']);
     expect(json.result.observed).toBe(10);
+    expect(json.request.linkageRunId).toBe(linkage.runId);
+    expect(json.methodNote).toContain('1 with a match probability of 0.5 or more was taken as the same person');
+    expect(json.linkage).toMatchObject({ runId: linkage.runId, threshold: 0.5, people: 10, awaitingReview: 3, linkedPairs: 1 });
     expect(json.result.estimate).toBeGreaterThanOrEqual(10);
     expect(json.result.interval.kind).toBe('wald-log');
     expect(json.request.lists.map((l) => l.name)).toEqual(['London', 'Midlands and East of England', 'Scotland']);
@@ -93,13 +103,14 @@ describe('the hidden scale pages and API, without JavaScript', () => {
     expect(bad.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toEqual(['lists']);
     const lists = (await analystApi.get(`/api/v1/hidden-scale/lists?from=${fixture.from}&to=${fixture.to}`)).json<Array<{ organisationId: string; defaultList: string }>>();
     expect(lists.map((l) => l.defaultList).sort()).toEqual(['Ireland', 'London', 'Midlands and East of England', 'Scotland']);
-    const started = await analystApi.request('POST', '/api/v1/hidden-scale/estimates', { from: fixture.from, to: fixture.to, method: 'main', threshold: 0.99, lists: fixture.lists });
+    const started = await analystApi.request('POST', '/api/v1/hidden-scale/estimates', { from: fixture.from, to: fixture.to, method: 'main', threshold: 0.6, lists: fixture.lists });
     expect(started.statusCode).toBe(202);
     const { id } = started.json<{ id: string }>();
     await runtime.services.hiddenScale.settled(id);
     const saved = (await analystApi.get(`/api/v1/hidden-scale/estimates/${id}`)).json<{ request: { threshold: number }; table: { counts: number[] } }>();
-    expect(saved.request.threshold).toBe(0.99);
-    expect(saved.table.counts).toEqual(fixture.expectedCounts);
+    expect(saved.request.threshold).toBe(0.6);
+    // Daniel's pair awaiting review is at 0.6: taken as one person.
+    expect(saved.table.counts).toEqual(linkage.expectedCounts['0.5']);
   }, 30_000);
 
   it('is refused to a police officer', async () => {

@@ -81,3 +81,44 @@ export function canRequestReconsiderationAs(actor: Actor, relations: VictimRelat
   if (canIdentifyVictims(actor) && (relations.organisationId === own || relations.referrals.some((r) => r.fromOrganisationId === own && r.toOrganisationId !== own))) return 'first-responder';
   return undefined;
 }
+
+/** Who records care given and closes a case: the charity's own staff. */
+export const CARE_ROLES = ['charity-case-worker', 'supervisor'] as const satisfies readonly Role[];
+/** Who records a change of consent: whoever may identify, or the charity caring for the person. */
+export const CONSENT_ROLES = [...IDENTIFIER_ROLES, 'charity-case-worker'] as const satisfies readonly Role[];
+
+export interface CareReferral extends ReferralParties {
+  kind: string;
+  closedOn: string | null;
+}
+
+/** The charity's open case: its accepted referral, not yet closed. Only its case workers add to it. */
+export function canRecordCare(actor: Actor, referral: CareReferral): boolean {
+  return actor.kind === 'user' && actor.organisationKind === 'support-charity' && anyRole(actor, CARE_ROLES)
+    && referral.kind === 'support-charity' && referral.toOrganisationId === actor.organisationId && referral.status === 'accepted' && referral.closedOn === null;
+}
+
+/**
+ * A change of consent is recorded by a first responder with the whole record, or by the charity
+ * caring for the person (it is often the charity the person tells). A charity that has the record
+ * only as a past sender does not.
+ */
+export function canChangeConsent(actor: Actor, relations: VictimRelations, careReferrals: readonly CareReferral[]): boolean {
+  if (actor.kind !== 'user' || victimRecordAccess(actor, relations) !== 'full') return false;
+  if (careReferrals.some((r) => canRecordCare(actor, r))) return true;
+  return canIdentifyVictims(actor);
+}
+
+/**
+ * The national centre's analysts study victim care as a whole: pseudonymised records, never a
+ * name, contact or account — unless a supervisor of the organisation that made a record grants
+ * one analyst access to it for a stated purpose, until a set day.
+ */
+export function canAnalyseVictimCare(actor: Actor): actor is UserActor {
+  return actor.kind === 'user' && actor.organisationKind === 'national-centre' && hasRole(actor, 'analyst');
+}
+
+/** Only a supervisor of the organisation that made the record grants (or revokes) an analyst's access to it. */
+export function canGrantVictimAccess(actor: Actor, recordOrganisationId: string): actor is UserActor {
+  return actor.kind === 'user' && actor.organisationId === recordOrganisationId && hasRole(actor, 'supervisor') && FIRST_RESPONDER_KINDS.has(actor.organisationKind);
+}

@@ -1,6 +1,7 @@
-// The hidden scale of one period: link the potential victims into people, count people by the
-// lists they appear on, estimate how many were on none. Pure (no database): the platform runs it
-// in a worker thread over the people found an analyst may see, and tests run it directly.
+// The hidden scale of one period: de-duplicate the potential victims into people with a saved
+// linkage run's clusters (and, per a threshold, its pairs still awaiting review), count people by
+// the lists they appear on, estimate how many were on none. Pure (no database): the platform runs
+// it in a worker thread over the people found an analyst may see, and tests run it directly.
 import {
   CaptureTableError,
   EstimateRefusedError,
@@ -12,12 +13,14 @@ import {
   type EstimateOptions,
   type PopulationEstimate,
 } from '../estimate/index.ts';
-import { connectedComponents, linkRecords, weightFromProbability, type LinkageSettings, type PersonRecord } from '../linkage/index.ts';
 import { overlapTable } from './overlapTable.ts';
 
 export const ESTIMATE_METHODS: readonly EstimateMethod[] = ['main', 'stepwise', 'aic', 'bic', 'lcmcr'];
 /** Linkage thresholds every estimate is compared across, to show how much it depends on linkage. */
-export const COMPARISON_THRESHOLDS: readonly number[] = [0.8, 0.9, 0.95, 0.99];
+// Stored clusters cannot be split at a stricter threshold than the run's upper one (their pairs'
+// weights are not kept), so the comparison varies how pairs awaiting review are taken, from the
+// run's lower threshold to its upper (only those within the run's range are used).
+export const COMPARISON_THRESHOLDS: readonly number[] = [0.5, 0.7, 0.8, 0.9];
 
 export interface EstimateParameters {
   readonly method: EstimateMethod;
@@ -29,13 +32,37 @@ export interface EstimateParameters {
   readonly bootstrapReplicates: number;
 }
 
+/** A pair of records the linkage run sent to review, with its match probability. */
+export interface ReviewPair {
+  readonly left: string;
+  readonly right: string;
+  readonly probability: number;
+}
+
+/**
+ * The saved linkage the estimate de-duplicates people with: the run's clusters as they stand
+ * (with reviewers' merges and splits since) and its pairs still awaiting a decision.
+ */
+export interface StoredLinkage {
+  readonly runId: string;
+  readonly finishedAt: string;
+  /** Pairs from the lower threshold went to review; pairs at or above the upper joined clusters. */
+  readonly lowerThreshold: number;
+  readonly upperThreshold: number;
+  /** The stored cluster of each record that has one (the estimate's records and the pairs' records). */
+  readonly clusterOfRecord: Readonly<Record<string, string>>;
+  /** The run's pairs with no "same" or "different" decision in force. */
+  readonly awaitingReview: readonly ReviewPair[];
+}
+
 export interface HiddenScaleInput extends EstimateParameters {
-  /** Potential victims, each from an organisation on one of the lists. */
-  readonly records: readonly PersonRecord[];
+  /** Potential victims (person-found ids), each from an organisation on one of the lists. */
+  readonly recordIds: readonly string[];
   /** The list (index into listNames) of each record, by record id. */
   readonly listOfRecord: Readonly<Record<string, number>>;
   readonly listNames: readonly string[];
-  /** Match probability at which records are linked into one person. */
+  readonly linkage: StoredLinkage;
+  /** Pairs awaiting review at or above this match probability are taken as one person; below it, as two. */
   readonly threshold: number;
   /** Thresholds and methods of the comparison; empty to skip it. */
   readonly comparison: { readonly thresholds: readonly number[]; readonly methods: readonly EstimateMethod[] };
@@ -57,14 +84,21 @@ export interface ComparisonCell {
 }
 
 export interface LinkageSummary {
+  /** The linkage run whose clusters de-duplicated the people. */
+  readonly runId: string;
+  readonly runFinishedAt: string;
+  readonly lowerThreshold: number;
+  readonly upperThreshold: number;
   readonly threshold: number;
   readonly records: number;
-  /** Linked people at the threshold. */
+  /** People: records joined by their stored clusters and the review pairs taken as matches. */
   readonly people: number;
-  /** Pairs of records at or above the threshold. */
+  /** Records in no stored cluster (recorded since the run): each is a person of their own. */
+  readonly unclusteredRecords: number;
+  /** The run's pairs between the estimate's people still awaiting review. */
+  readonly awaitingReview: number;
+  /** Of those, the pairs at or above the threshold, taken as one person. */
   readonly linkedPairs: number;
-  readonly settings: LinkageSettings | null;
-  readonly probabilityTwoRandomRecordsMatch: number | null;
 }
 
 export interface HiddenScaleOutcome {
@@ -74,6 +108,8 @@ export interface HiddenScaleOutcome {
   readonly refusal: string | null;
   readonly comparison: readonly ComparisonCell[];
   readonly linkage: LinkageSummary;
+  /** How people were de-duplicated, in plain words: shown with the estimate and kept with it. */
+  readonly methodNote: string;
   /** Record ids of each linked person with more than one record, at the chosen threshold. */
   readonly linkedRecords: readonly (readonly string[])[];
 }
@@ -114,33 +150,70 @@ interface ClusteredAt {
   readonly linkedRecords: string[][];
 }
 
+/** Groups records into people: one per stored cluster, joined further by the review pairs taken as matches. */
+export function peopleAt(recordIds: readonly string[], linkage: StoredLinkage, threshold: number): { personOf: Map<string, string>; linkedPairs: number } {
+  const parent = new Map<string, string>();
+  const groupOf = (record: string): string => linkage.clusterOfRecord[record] ?? `record:${record}`;
+  const find = (group: string): string => {
+    let root = group;
+    while (parent.has(root)) root = parent.get(root) ?? root;
+    // Path compression: later look-ups of this chain go straight to the root.
+    let node = group;
+    while (node !== root) {
+      const next = parent.get(node) ?? root;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  let linkedPairs = 0;
+  const inScope = new Set(recordIds);
+  for (const pair of linkage.awaitingReview) {
+    if (pair.probability < threshold) continue;
+    if (inScope.has(pair.left) && inScope.has(pair.right)) linkedPairs++;
+    const a = find(groupOf(pair.left));
+    const b = find(groupOf(pair.right));
+    // The smaller root wins, so the grouping does not depend on the order of the pairs.
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  return { personOf: new Map(recordIds.map((id) => [id, find(groupOf(id))])), linkedPairs };
+}
+
+/** The method note: how people were de-duplicated, with the figures of this estimate. */
+export function methodNote(summary: LinkageSummary): string {
+  const date = summary.runFinishedAt.slice(0, 10);
+  const review = summary.awaitingReview === 0
+    ? 'No pair of these records was awaiting review.'
+    : `Of the ${summary.awaitingReview} pair${summary.awaitingReview === 1 ? '' : 's'} of these records still awaiting review, ${summary.linkedPairs} with a match probability of ${summary.threshold} or more ${summary.linkedPairs === 1 ? 'was' : 'were'} taken as the same person and the rest as different people.`;
+  const unclustered = summary.unclusteredRecords === 0 ? '' : ` ${summary.unclusteredRecords} record${summary.unclusteredRecords === 1 ? '' : 's'} made since the run, in no cluster, each counted as one person.`;
+  return `People were de-duplicated with the stored clusters of linkage run ${summary.runId} (finished ${date}): records in one cluster (linked at a match probability of ${summary.upperThreshold} or more, or joined by a reviewer) count as one person. ${review}${unclustered} ${summary.records} record${summary.records === 1 ? '' : 's'} gave ${summary.people} ${summary.people === 1 ? 'person' : 'people'}.`;
+}
+
 export async function runHiddenScale(input: HiddenScaleInput, onProgress?: HiddenScaleProgress): Promise<HiddenScaleOutcome> {
-  const thresholds = [...new Set([input.threshold, ...input.comparison.thresholds])].sort((a, b) => a - b);
-  const lowest = thresholds[0] ?? input.threshold;
-  if (input.records.length === 0) {
+  const recordIds = [...input.recordIds].sort();
+  const inScope = new Set(recordIds);
+  const awaiting = input.linkage.awaitingReview.filter((p) => inScope.has(p.left) && inScope.has(p.right)).length;
+  const summaryAt = (people: number, linkedPairs: number): LinkageSummary => ({
+    runId: input.linkage.runId, runFinishedAt: input.linkage.finishedAt, lowerThreshold: input.linkage.lowerThreshold, upperThreshold: input.linkage.upperThreshold,
+    threshold: input.threshold, records: recordIds.length, people, unclusteredRecords: recordIds.filter((id) => input.linkage.clusterOfRecord[id] === undefined).length,
+    awaitingReview: awaiting, linkedPairs,
+  });
+  if (recordIds.length === 0) {
+    const linkage = summaryAt(0, 0);
     return {
-      table: null, estimate: null, comparison: [], linkedRecords: [],
+      table: null, estimate: null, comparison: [], linkedRecords: [], linkage, methodNote: methodNote(linkage),
       refusal: 'No potential victims were recorded by the organisations on the lists in this period.',
-      linkage: { threshold: input.threshold, records: 0, people: 0, linkedPairs: 0, settings: null, probabilityTwoRandomRecordsMatch: null },
     };
   }
-  // Pair weights do not depend on the threshold, so one linkage at the lowest threshold gives the
-  // clusters at every higher one by dropping the weaker pairs.
   onProgress?.('linking', 0, 1);
-  const linkage = await linkRecords(input.records, {
-    threshold: lowest,
-    threads: 0,
-    onProgress: (p) => onProgress?.('linking', p.done, Math.max(p.total, p.done)),
-  });
-  const recordIds = linkage.prepared.recordIds;
   const clusteredAt = (threshold: number): ClusteredAt => {
-    const minWeight = weightFromProbability(threshold);
-    const roots = connectedComponents(recordIds.length, linkage.pairs, minWeight);
-    const members = new Map<number, string[]>();
-    roots.forEach((root, row) => members.set(root, [...(members.get(root) ?? []), recordIds[row] ?? '']));
-    let linkedPairs = 0;
-    for (const weight of linkage.pairs.weights) if (weight >= minWeight) linkedPairs++;
-    const records = recordIds.map((id, row) => ({ clusterId: String(roots[row]), list: input.listOfRecord[id] ?? null }));
+    const { personOf, linkedPairs } = peopleAt(recordIds, input.linkage, threshold);
+    const members = new Map<string, string[]>();
+    for (const id of recordIds) {
+      const person = personOf.get(id) ?? id;
+      members.set(person, [...(members.get(person) ?? []), id]);
+    }
+    const records = recordIds.map((id) => ({ clusterId: personOf.get(id) ?? id, list: input.listOfRecord[id] ?? null }));
     const linkedRecords = [...members.values()].filter((ids) => ids.length > 1);
     try {
       return { table: overlapTable(input.listNames, records), refusal: null, people: members.size, linkedPairs, linkedRecords };
@@ -152,6 +225,7 @@ export async function runHiddenScale(input: HiddenScaleInput, onProgress?: Hidde
 
   const checker = await createExistenceChecker();
   const chosen = clusteredAt(input.threshold);
+  onProgress?.('linking', 1, 1);
   onProgress?.('estimating', 0, 1);
   const main = chosen.table === null ? { value: null, refusal: chosen.refusal ?? 'no table' } : await attempt(() => estimatePopulation(chosen.table as CaptureTable, estimateOptions(input, checker)));
   onProgress?.('estimating', 1, 1);
@@ -184,15 +258,8 @@ export async function runHiddenScale(input: HiddenScaleInput, onProgress?: Hidde
     }
   }
   onProgress?.('comparing', cells, cells);
+  const linkage = summaryAt(chosen.people, chosen.linkedPairs);
   return {
-    table: chosen.table,
-    estimate: main.value,
-    refusal: main.refusal,
-    comparison,
-    linkedRecords: chosen.linkedRecords,
-    linkage: {
-      threshold: input.threshold, records: recordIds.length, people: chosen.people, linkedPairs: chosen.linkedPairs,
-      settings: linkage.model.settings, probabilityTwoRandomRecordsMatch: linkage.model.probabilityTwoRandomRecordsMatch,
-    },
+    table: chosen.table, estimate: main.value, refusal: main.refusal, comparison, linkedRecords: chosen.linkedRecords, linkage, methodNote: methodNote(linkage),
   };
 }

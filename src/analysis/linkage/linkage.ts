@@ -1,5 +1,6 @@
 import { countComparisons, resolveBlockingRules, totalPossiblePairs, type RuleComparisonCount } from './blocking.ts';
-import { connectedComponents, stableClusterIds, strictComponents } from './clustering.ts';
+import { consistentComponents, duplicateFreeSourcesRule, recordConflicts } from './clusterConstraints.ts';
+import { stableClusterIds } from './clustering.ts';
 import type { ComparisonKind } from './comparisons/comparison.ts';
 import { prepareRecords, type PrepareOptions, type PreparedRecords } from './featureTable.ts';
 import { defaultSettings, type LinkageModel, type LinkageSettings } from './model.ts';
@@ -48,7 +49,11 @@ export interface LinkageResult {
   readonly comparisonCounts: readonly RuleComparisonCount[];
   /** Pairs (by row) at or above the threshold. */
   readonly pairs: ScoredPairs;
-  /** Cluster id per row, by connected components at the threshold. */
+  /**
+   * Cluster id per row: pairs at the threshold joined strongest first, refusing a join that
+   * would put two records the model says can never be one person in one cluster
+   * (clusterConstraints.ts).
+   */
   readonly clusters: readonly string[];
   /** Cluster id per row, never joining two records of one duplicate-free source. */
   readonly strictClusters: readonly string[];
@@ -118,12 +123,13 @@ export async function linkRecords(records: readonly PersonRecord[], options: Lin
     const { pairs, model } = prediction;
     const scoredCounts = comparisonCounts.map((c, r) => ({ ...c, newComparisons: prediction.scoredPerRule[r] ?? 0 }));
     progress?.({ stage: 'cluster', done: 0, total: 1 });
-    const components = connectedComponents(prepared.table.size, pairs, minWeight);
+    const conflict = recordConflicts(prepared.table, model);
+    const components = consistentComponents(prepared.table, pairs, minWeight, conflict);
     const clusters = stableClusterIds(prepared.recordIds, components, options.previousClusters);
     const duplicateFree = new Set(
       settings.duplicateFreeSources.map((s) => prepared.sourceIds.indexOf(s)).filter((index) => index >= 0),
     );
-    const strict = strictComponents(prepared.table.size, pairs, minWeight, prepared.table.source, duplicateFree);
+    const strict = consistentComponents(prepared.table, pairs, minWeight, conflict, duplicateFreeSourcesRule(prepared.table.source, duplicateFree));
     const strictClusters = stableClusterIds(prepared.recordIds, strict, options.previousClusters);
     progress?.({ stage: 'cluster', done: 1, total: 1 });
     return { prepared, model, comparisonCounts: scoredCounts, pairs, clusters, strictClusters, blockingRuleChanges: resolved.replaced };

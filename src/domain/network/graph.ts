@@ -119,6 +119,37 @@ export class NetworkGraph {
     return graph;
   }
 
+  /**
+   * The entities within `depth` steps of the chosen ones, with the relationships among them: what
+   * an analyst has selected for an export or a chart. Keys the graph does not hold are left out,
+   * so a selection made by someone who sees more reveals nothing extra to this graph's viewer.
+   */
+  selection(keys: readonly string[], depth = 0): NetworkGraph {
+    const chosen = new Set(keys.filter((k) => this.entities.has(k)));
+    let frontier = [...chosen];
+    for (let step = 0; step < depth; step += 1) {
+      const next: string[] = [];
+      for (const key of frontier) {
+        for (const r of this.relationshipsOf(key)) {
+          const other = r.from === key ? r.to : r.from;
+          if (!chosen.has(other)) {
+            chosen.add(other);
+            next.push(other);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const graph = new NetworkGraph();
+    for (const key of chosen) {
+      const entity = this.entities.get(key);
+      if (entity !== undefined) graph.addEntity(entity);
+    }
+    for (const r of this.relationships) if (chosen.has(r.from) && chosen.has(r.to)) graph.addRelationship(r);
+    for (const event of this.events) graph.addEvent(event);
+    return graph;
+  }
+
   private adjacency(): Adjacency {
     return new Adjacency(this.entities.keys(), this.relationships);
   }

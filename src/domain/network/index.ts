@@ -3,3 +3,4 @@ export * from './entities.ts';
 export * from './reliability.ts';
 export * from './graph.ts';
 export * from './graphml.ts';
+export * from './followTheMoney.ts';

@@ -78,3 +78,22 @@ export const referralStatusTerms = [
 ] as const;
 export type ReferralStatus = (typeof referralStatusTerms)[number]['id'];
 export const referralStatuses = vocabulary('referral statuses', referralStatusTerms);
+
+/** A change of consent after the record was made: given later, or withdrawn. */
+export const consentChangeTerms = [
+  { id: 'given', label: 'Consent given' },
+  { id: 'withdrawn', label: 'Consent withdrawn' },
+] as const;
+export type ConsentChange = (typeof consentChangeTerms)[number]['id'];
+export const consentChanges = vocabulary('consent changes', consentChangeTerms);
+
+/** Why a charity closes its case; the move-on plan says what happens next. */
+export const caseClosureReasonTerms = [
+  { id: 'moved-on', label: 'Moved on with a plan in place' },
+  { id: 'support-complete', label: 'Support complete' },
+  { id: 'declined-further-support', label: 'The person declined further support' },
+  { id: 'transferred', label: 'Transferred to another organisation' },
+  { id: 'lost-contact', label: 'Contact lost' },
+] as const;
+export type CaseClosureReason = (typeof caseClosureReasonTerms)[number]['id'];
+export const caseClosureReasons = vocabulary('case closure reasons', caseClosureReasonTerms);

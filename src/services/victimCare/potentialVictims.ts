@@ -19,6 +19,7 @@ import type { ServiceContext } from '../context.ts';
 import { jurisdictionOf } from './path.ts';
 import { referralView, relationsOf, VictimRecords, type ReferralView } from './records.ts';
 import { sendReferral } from './referrals.ts';
+import { hidesNote } from './care.ts';
 import { treatedAsChild } from '../../domain/vocabularies/victimCare.ts';
 import { validatePotentialVictim, type PotentialVictimInput } from './validation.ts';
 
@@ -194,7 +195,7 @@ export class PotentialVictimService {
         name_sealed: this.context.fieldCipher.seal(valid.fullName), date_of_birth_sealed: this.records.seal(valid.dateOfBirth), address_sealed: this.records.seal(valid.address),
         phone_sealed: this.records.seal(valid.phone), email_sealed: this.records.seal(valid.email), account_sealed: this.records.seal(valid.account),
         dependants_note_sealed: this.records.seal(valid.dependantsNote), stage: null, referred_on: null, reasonable_grounds_due_on: null, period_last_day: null,
-        created_by: actor.userId, created_at: now, updated_at: now,
+        created_by: actor.userId, pseudonym: null, created_at: now, updated_at: now,
       };
       await repositories.victimCare.insertVictim(row);
       await this.records.appendEvent(repositories, actor, row.id, { type: 'record-created', occurredOn: today }, now);
@@ -225,7 +226,7 @@ export class PotentialVictimService {
     const repositories = this.context.store.repositories;
     const { victim, referrals, access } = await this.records.load(actor, id);
     const clock = await this.clockOf(repositories, victim, referrals);
-    const timeline = access === 'full' ? (await repositories.victimCare.timeline(id)).map((e) => this.timelineEntry(e)) : null;
+    const timeline = access === 'full' ? (await repositories.victimCare.timeline(id)).map((e) => this.timelineEntry(e, actor)) : null;
     await this.context.store.transaction((tx) => recordAudit(tx, actor, this.records.now(), {
       action: 'potential-victim.read', subjectType: 'potential-victim', subjectId: id, subjectOrganisationId: victim.organisation_id, details: { access },
     }));
@@ -286,10 +287,10 @@ export class PotentialVictimService {
     };
   }
 
-  private timelineEntry(e: VictimTimelineRow): TimelineEntry {
+  private timelineEntry(e: VictimTimelineRow, viewer: Actor): TimelineEntry {
     return {
       id: e.id, type: e.event_type, occurredOn: e.occurred_on, recordedAt: e.recorded_at, organisationId: e.organisation_id, referralId: e.referral_id,
-      outcome: e.outcome, days: e.days, requestedBy: e.requested_by, reason: this.records.open(e.reason_sealed),
+      outcome: e.outcome, days: e.days, requestedBy: e.requested_by, reason: hidesNote(e, viewer) ? null : this.records.open(e.reason_sealed),
     };
   }
 

@@ -22,7 +22,8 @@ export interface LoadedVictim {
 
 export type TimelineEventType =
   | 'record-created' | 'referral-sent' | 'referral-accepted' | 'referral-declined' | 'referral-withdrawn'
-  | 'reasonable-grounds-decided' | 'conclusive-grounds-decided' | 'reflection-period-extended' | 'reconsideration-requested';
+  | 'reasonable-grounds-decided' | 'conclusive-grounds-decided' | 'reflection-period-extended' | 'reconsideration-requested'
+  | 'support-given' | 'consent-changed' | 'case-closed';
 
 export interface TimelineEventInput {
   type: TimelineEventType;
@@ -43,10 +44,12 @@ export interface ReferralView {
   status: string;
   referredOn: IsoDate;
   answeredOn: IsoDate | null;
+  /** A charity's case closed on this day (with a move-on plan on the timeline). */
+  closedOn: IsoDate | null;
 }
 
 export const referralView = (r: VictimReferralRow): ReferralView => ({
-  id: r.id, potentialVictimId: r.potential_victim_id, kind: r.kind, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, status: r.status, referredOn: r.referred_on, answeredOn: r.answered_on,
+  id: r.id, potentialVictimId: r.potential_victim_id, kind: r.kind, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, status: r.status, referredOn: r.referred_on, answeredOn: r.answered_on, closedOn: r.closed_on,
 });
 
 export function relationsOf(victim: PotentialVictimRow, referrals: readonly VictimReferralRow[]): VictimRelations {

@@ -47,7 +47,7 @@ export async function sendReferral(
   const today = records.today();
   const row: VictimReferralRow = {
     id: newId(), potential_victim_id: victim.id, kind, from_organisation_id: actor.organisationId, to_organisation_id: receiver.id, status: 'pending',
-    referred_on: today, answered_on: null, sent_by: actor.userId, created_at: now, updated_at: now,
+    referred_on: today, answered_on: null, sent_by: actor.userId, closed_on: null, created_at: now, updated_at: now,
   };
   await repositories.victimCare.insertReferral(row);
   await records.appendEvent(repositories, actor, victim.id, { type: 'referral-sent', occurredOn: today, referralId: row.id }, now);

@@ -211,7 +211,7 @@ function resultTriggers(): ResultTrigger[] {
  * index) with it. Migrations run in one transaction, so a refused `create extension` is rolled
  * back to a savepoint rather than aborting the migration.
  */
-async function trigramOperatorClass(db: Kysely<unknown>): Promise<string | undefined> {
+export async function trigramOperatorClass(db: Kysely<unknown>): Promise<string | undefined> {
   const existing = await findTrigramOperatorClass(db);
   if (existing !== undefined) return existing;
   const inTransaction = db.isTransaction;

@@ -6,12 +6,15 @@ import * as listIndexes from './0004-list-indexes.ts';
 import * as linkage from './0010-linkage.ts';
 import * as reminders from './0008-reminders.ts';
 import * as victimCare from './0007-victim-care.ts';
+import * as victimCareSupport from './0014-victim-care-support.ts';
 import * as intelligence from './0011-intelligence.ts';
 import * as populationEstimates from './0012-population-estimates.ts';
 import * as publicReports from './0009-public-reports.ts';
 import * as informationLine from './0015-information-line.ts';
 import * as recordEditsAndFollowUps from './0006-record-edits-and-follow-ups.ts';
 import * as searchAndResults from './0005-search-and-results.ts';
+import * as peopleFoundSearch from './0013-people-found-search.ts';
+import * as statisticsReleases from './0018-statistics-releases.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -27,7 +30,10 @@ const migrations: Record<string, Migration> = {
   '0009-public-reports': publicReports,
   '0006-record-edits-and-follow-ups': recordEditsAndFollowUps,
   '0005-search-and-results': searchAndResults,
+  '0013-people-found-search': peopleFoundSearch,
   '0015-information-line': informationLine,
+  '0014-victim-care-support': victimCareSupport,
+  '0018-statistics-releases': statisticsReleases,
 };
 
 export const inCodeMigrations: MigrationProvider = {

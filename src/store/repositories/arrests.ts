@@ -52,19 +52,28 @@ export class ArrestRepository {
     return this.db.selectFrom('charges').selectAll().where('arrest_id', '=', arrestId).orderBy('charged_on').execute();
   }
 
+  /**
+   * Filters and counts arrests alone (an operation is a subquery on visits), cuts the page, and
+   * only then joins that page's rows to the person's name and the visit's operation: counting
+   * through both joins made this list eleven times the people list's time on SQLite.
+   */
   async list(query: ArrestQuery, page: Page): Promise<Listing<ArrestListRow>> {
-    let select = this.db.selectFrom('arrests')
-      .innerJoin('people_found', 'people_found.id', 'arrests.person_found_id')
-      .innerJoin('visits', 'visits.id', 'arrests.visit_id');
+    let select = this.db.selectFrom('arrests');
     if (query.organisationIds !== undefined) select = select.where('arrests.organisation_id', 'in', [...query.organisationIds]);
-    if (query.operationId !== undefined) select = select.where('visits.operation_id', '=', query.operationId);
+    if (query.operationId !== undefined) select = select.where('arrests.visit_id', 'in', this.db.selectFrom('visits').select('visits.id').where('visits.operation_id', '=', query.operationId));
     if (query.from !== undefined) select = select.where('arrests.arrested_at', '>=', query.from);
     if (query.to !== undefined) select = select.where('arrests.arrested_at', '<=', endOfPeriod(query.to));
     if (query.offence !== undefined) select = select.where('arrests.offence', '=', query.offence);
     if (query.personFoundId !== undefined) select = select.where('arrests.person_found_id', '=', query.personFoundId);
+    const direction = query.direction ?? 'desc';
     const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const rows = await select.selectAll('arrests').select(['people_found.full_name', 'visits.operation_id'])
-      .orderBy('arrests.arrested_at', query.direction ?? 'desc').orderBy('arrests.id').limit(page.limit).offset(page.offset).execute();
+    const pageOfArrests = select.selectAll('arrests').orderBy('arrests.arrested_at', direction).orderBy('arrests.id').limit(page.limit).offset(page.offset);
+    const rows = await this.db.selectFrom(pageOfArrests.as('a'))
+      .innerJoin('people_found', 'people_found.id', 'a.person_found_id')
+      .innerJoin('visits', 'visits.id', 'a.visit_id')
+      .selectAll('a').select(['people_found.full_name', 'visits.operation_id'])
+      .orderBy('a.arrested_at', direction).orderBy('a.id')
+      .execute();
     return { rows, total: Number(total.n) };
   }
 }

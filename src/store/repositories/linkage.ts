@@ -174,6 +174,13 @@ export class LinkageRepository {
     return row === undefined ? undefined : { ...row, match_probability: Number(row.match_probability), match_weight: Number(row.match_weight) };
   }
 
+  /** Every pair a run sent to review, with its match probability (the hidden scale thresholds them). */
+  async runPairs(runId: string): Promise<Array<{ left_person_id: string; right_person_id: string; match_probability: number; created_at: string }>> {
+    const rows = await this.db.selectFrom('linkage_candidate_pairs').select(['left_person_id', 'right_person_id', 'match_probability', 'created_at'])
+      .where('run_id', '=', runId).orderBy('left_person_id').orderBy('right_person_id').execute();
+    return rows.map((row) => ({ ...row, match_probability: Number(row.match_probability) }));
+  }
+
   /** A run's pairs nobody has decided since the run, most likely matches first. */
   async openPairs(runId: string, organisationIds: readonly string[] | undefined, limit: number): Promise<ReviewPairListRow[]> {
     let query = this.db.selectFrom('linkage_candidate_pairs as p')

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Dialect } from '../database.ts';
 import type { DatabaseSchema, PersonFoundRow } from '../schema.ts';
 import { endOfPeriod, type EnforcementScope, type Listing, type Page, type SortDirection } from './enforcementScope.ts';
@@ -13,10 +13,10 @@ export interface PeopleQuery extends EnforcementScope {
   direction?: SortDirection;
 }
 
-export interface PersonListRow extends PersonFoundRow {
-  visited_at: string;
-  operation_id: string;
-}
+/** A person as the list shows them: the columns of people_found_search (migration 0013). */
+export type PersonListRow = Pick<PersonFoundRow, 'id' | typeof LIST_COLUMNS[number]> & { visited_at: string; operation_id: string };
+
+const LIST_COLUMNS = ['visit_id', 'organisation_id', 'role', 'given_names', 'family_name', 'full_name', 'aliases', 'date_of_birth', 'estimated_age', 'sex', 'nationality', 'possible_child', 'created_at', 'updated_at'] as const;
 
 /** Trigrams need three characters: shorter needles are matched by scanning the folded names. */
 const TRIGRAM = 3;
@@ -38,41 +38,47 @@ export class PersonFoundRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /**
+   * Reads the narrow copy of the people found (people_found_search), never people_found itself.
+   * A name search is one query that finds, counts (a window over every match) and cuts the page;
+   * without a name, the count and the page are two index walks, since counting in a window would
+   * make the database read every person before it could stop at the page.
+   */
   async list(query: PeopleQuery, page: Page): Promise<Listing<PersonListRow>> {
-    // Filters on the visit go through a subquery, so the total is counted on people_found alone.
-    let select = this.db.selectFrom('people_found');
-    if (query.operationId !== undefined || query.from !== undefined || query.to !== undefined) {
-      let visits = this.db.selectFrom('visits').select('visits.id');
-      if (query.operationId !== undefined) visits = visits.where('visits.operation_id', '=', query.operationId);
-      if (query.from !== undefined) visits = visits.where('visits.visited_at', '>=', query.from);
-      if (query.to !== undefined) visits = visits.where('visits.visited_at', '<=', endOfPeriod(query.to));
-      select = select.where('people_found.visit_id', 'in', visits);
+    let select = this.db.selectFrom('people_found_search');
+    if (query.organisationIds !== undefined) select = select.where('people_found_search.organisation_id', 'in', [...query.organisationIds]);
+    if (query.operationId !== undefined) select = select.where('people_found_search.operation_id', '=', query.operationId);
+    if (query.from !== undefined) select = select.where('people_found_search.visited_at', '>=', query.from);
+    if (query.to !== undefined) select = select.where('people_found_search.visited_at', '<=', endOfPeriod(query.to));
+    if (query.role !== undefined) select = select.where('people_found_search.role', '=', query.role);
+    if (query.nationality !== undefined) select = select.where('people_found_search.nationality', '=', query.nationality);
+    if (query.visitId !== undefined) select = select.where('people_found_search.visit_id', '=', query.visitId);
+    const direction = query.direction ?? (query.sort === 'name' ? 'asc' : 'desc');
+    const inListOrder = <O>(q: SelectQueryBuilder<DatabaseSchema, 'people_found_search', O>) => (query.sort === 'name'
+      ? q.orderBy('people_found_search.family_name', direction).orderBy('people_found_search.given_names', direction)
+      : q.orderBy('people_found_search.visited_at', direction)).orderBy('people_found_search.person_found_id');
+    const columns = [...LIST_COLUMNS.map((c) => `people_found_search.${c}` as const), 'people_found_search.person_found_id as id', 'people_found_search.visited_at', 'people_found_search.operation_id'] as const;
+    const listRow = <R extends PersonListRow>(r: R): PersonListRow => ({
+      id: r.id, ...Object.fromEntries(LIST_COLUMNS.map((c) => [c, r[c]])) as Omit<PersonListRow, 'id' | 'visited_at' | 'operation_id'>,
+      visited_at: r.visited_at, operation_id: r.operation_id, possible_child: Number(r.possible_child), estimated_age: r.estimated_age === null ? null : Number(r.estimated_age),
+    });
+
+    if (query.nameContains === undefined || query.nameContains === '') {
+      const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const rows = await inListOrder(select.select(columns)).limit(page.limit).offset(page.offset).execute();
+      return { rows: rows.map(listRow), total: Number(total.n) };
     }
-    if (query.organisationIds !== undefined) select = select.where('people_found.organisation_id', 'in', [...query.organisationIds]);
-    if (query.role !== undefined) select = select.where('people_found.role', '=', query.role);
-    if (query.nationality !== undefined) select = select.where('people_found.nationality', '=', query.nationality);
-    if (query.visitId !== undefined) select = select.where('people_found.visit_id', '=', query.visitId);
-    const searching = query.nameContains !== undefined && query.nameContains !== '';
-    if (query.nameContains !== undefined && searching) {
-      // The folded needle and names hold only a-z, 0-9 and spaces, so no LIKE wildcard is typed in.
-      const pattern = `%${query.nameContains}%`;
-      // On SQLite the trigram index is a table of its own (migration 0005); on PostgreSQL it is an
-      // index on name_search, which the planner picks for this same LIKE.
-      select = this.dialect === 'sqlite' && query.nameContains.length >= TRIGRAM
-        ? select.where('people_found.id', 'in', this.db.selectFrom('people_found_names').select('people_found_names.person_found_id').where('people_found_names.name_search', 'like', pattern))
-        : select.where('people_found.name_search', 'like', pattern);
-    }
-    const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const inListOrder = <O>(q: SelectQueryBuilder<DatabaseSchema, 'people_found' | 'visits', O>) => (query.sort === 'name'
-      ? q.orderBy('people_found.family_name', query.direction ?? 'asc').orderBy('people_found.given_names', query.direction ?? 'asc')
-      : q.orderBy('visits.visited_at', query.direction ?? 'desc')).orderBy('people_found.id');
-    const withVisit = (q: SelectQueryBuilder<DatabaseSchema, 'people_found', object>) => q.innerJoin('visits', 'visits.id', 'people_found.visit_id');
-    const wholeRows = (q: SelectQueryBuilder<DatabaseSchema, 'people_found', object>) => inListOrder(withVisit(q).selectAll('people_found').select(['visits.visited_at', 'visits.operation_id']));
-    const rows = searching
-      // A name may match thousands of people: sort them and cut the page on the order's columns
-      // alone, then read the page's whole rows (sorting whole rows cost more than the search).
-      ? await wholeRows(this.db.selectFrom('people_found').where('people_found.id', 'in', inListOrder(withVisit(select).select('people_found.id')).limit(page.limit).offset(page.offset))).execute()
-      : await wholeRows(select).limit(page.limit).offset(page.offset).execute();
-    return { rows: rows.map((r) => ({ ...r, possible_child: Number(r.possible_child), estimated_age: r.estimated_age === null ? null : Number(r.estimated_age) })), total: Number(total.n) };
+    // The folded needle and names hold only a-z, 0-9 and spaces, so no LIKE wildcard is typed in.
+    const pattern = `%${query.nameContains}%`;
+    // SQLite: the trigram table (keyed by search_row) answers the LIKE; PostgreSQL's planner picks
+    // the GIN index on names for the same LIKE by itself. Shorter needles have no trigram.
+    select = this.dialect === 'sqlite' && query.nameContains.length >= TRIGRAM
+      ? select.where('people_found_search.search_row', 'in', sql<number>`(select rowid from people_found_search_names where names like ${pattern})`)
+      : select.where('people_found_search.names', 'like', pattern);
+    const rows = await inListOrder(select.select(columns).select((eb) => eb.fn.countAll().over().as('total'))).limit(page.limit).offset(page.offset).execute();
+    const first = rows[0];
+    // A page past the last match has no row to carry the count: count apart (rare).
+    const total = first !== undefined ? Number(first.total) : page.offset === 0 ? 0 : Number((await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    return { rows: rows.map(listRow), total };
   }
 }

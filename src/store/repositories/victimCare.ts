@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type {
-  AnonymousNotificationRow, DatabaseSchema, PotentialVictimRow, VictimReferralRow, VictimTimelineRow,
+  AnonymousNotificationRow, DatabaseSchema, PotentialVictimRow, VictimAccessGrantRow, VictimReferralRow, VictimTimelineRow,
 } from '../schema.ts';
 
 /** The statuses under which a receiver still deals with the person. */
@@ -68,6 +68,52 @@ export class VictimCareRepository {
 
   async answerReferral(id: string, status: string, answeredOn: string, at: string): Promise<void> {
     await this.db.updateTable('victim_referrals').set({ status, answered_on: answeredOn, updated_at: at }).where('id', '=', id).execute();
+  }
+
+  /** The clock of every potential-victim record made from these people found: no names, no care details. */
+  async clocksOfPeopleFound(personFoundIds: readonly string[]): Promise<Array<{ person_found_id: string; stage: string | null; period_last_day: string | null }>> {
+    if (personFoundIds.length === 0) return [];
+    const rows = await this.db.selectFrom('potential_victims').select(['person_found_id', 'stage', 'period_last_day'])
+      .where('person_found_id', 'in', [...personFoundIds]).execute();
+    return rows.flatMap((r) => (r.person_found_id === null ? [] : [{ person_found_id: r.person_found_id, stage: r.stage, period_last_day: r.period_last_day }]));
+  }
+
+  /** Gives a record its pseudonym unless it already has one; answers the pseudonym it has. */
+  async assignPseudonym(id: string, pseudonym: string): Promise<string> {
+    await this.db.updateTable('potential_victims').set({ pseudonym }).where('id', '=', id).where('pseudonym', 'is', null).execute();
+    const row = await this.db.selectFrom('potential_victims').select('pseudonym').where('id', '=', id).executeTakeFirst();
+    return row?.pseudonym ?? pseudonym;
+  }
+
+  async insertAccessGrant(row: VictimAccessGrantRow): Promise<void> {
+    await this.db.insertInto('victim_access_grants').values(row).execute();
+  }
+
+  findAccessGrant(id: string): Promise<VictimAccessGrantRow | undefined> {
+    return this.db.selectFrom('victim_access_grants').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Grants not revoked and not yet expired at `at`, for one analyst or one record. */
+  liveAccessGrants(filter: { grantedTo?: string; potentialVictimId?: string }, at: string): Promise<VictimAccessGrantRow[]> {
+    let query = this.db.selectFrom('victim_access_grants').selectAll().where('revoked_at', 'is', null).where('expires_at', '>', at);
+    if (filter.grantedTo !== undefined) query = query.where('granted_to', '=', filter.grantedTo);
+    if (filter.potentialVictimId !== undefined) query = query.where('potential_victim_id', '=', filter.potentialVictimId);
+    return query.orderBy('granted_at').orderBy('id').execute();
+  }
+
+  async revokeAccessGrant(id: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable('victim_access_grants').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async updateConsent(id: string, consent: string, at: string): Promise<void> {
+    await this.db.updateTable('potential_victims').set({ consent, updated_at: at }).where('id', '=', id).execute();
+  }
+
+  /** Closes a charity's case once: a second close of the same referral changes nothing and says so. */
+  async closeReferral(id: string, closedOn: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable('victim_referrals').set({ closed_on: closedOn, updated_at: at }).where('id', '=', id).where('closed_on', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async appendTimeline(row: VictimTimelineRow): Promise<void> {

@@ -53,23 +53,25 @@ export class VisitRepository {
     return this.db.selectFrom('seized_assets').selectAll().where('visit_id', '=', visitId).orderBy('created_at').execute();
   }
 
+  /** Filters and counts visits alone (a premises type is a subquery), then joins only the page's rows to their premises. */
   async list(query: VisitQuery, page: Page): Promise<Listing<VisitListRow>> {
-    let select = this.db.selectFrom('visits').innerJoin('premises', 'premises.id', 'visits.premises_id');
+    let select = this.db.selectFrom('visits');
     if (query.organisationIds !== undefined) select = select.where('visits.organisation_id', 'in', [...query.organisationIds]);
     if (query.operationId !== undefined) select = select.where('visits.operation_id', '=', query.operationId);
     if (query.from !== undefined) select = select.where('visits.visited_at', '>=', query.from);
     if (query.to !== undefined) select = select.where('visits.visited_at', '<=', endOfPeriod(query.to));
     if (query.outcome !== undefined) select = select.where('visits.outcome', '=', query.outcome);
-    if (query.premisesType !== undefined) select = select.where('premises.premises_type', '=', query.premisesType);
+    if (query.premisesType !== undefined) select = select.where('visits.premises_id', 'in', this.db.selectFrom('premises').select('premises.id').where('premises.premises_type', '=', query.premisesType));
     if (query.premisesId !== undefined) select = select.where('visits.premises_id', '=', query.premisesId);
+    const direction = query.direction ?? 'desc';
     const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const rows = await select
-      .selectAll('visits')
+    const pageOfVisits = select.selectAll('visits').orderBy('visits.visited_at', direction).orderBy('visits.id').limit(page.limit).offset(page.offset);
+    const rows = await this.db.selectFrom(pageOfVisits.as('v'))
+      .innerJoin('premises', 'premises.id', 'v.premises_id')
+      .selectAll('v')
       .select(['premises.premises_type', 'premises.town', 'premises.postcode'])
-      .orderBy('visits.visited_at', query.direction ?? 'desc')
-      .orderBy('visits.id')
-      .limit(page.limit)
-      .offset(page.offset)
+      .orderBy('v.visited_at', direction)
+      .orderBy('v.id')
       .execute();
     return { rows: rows.map((r) => ({ ...r, warrant: Number(r.warrant) })), total: Number(total.n) };
   }

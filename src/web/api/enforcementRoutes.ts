@@ -80,7 +80,8 @@ export async function registerEnforcementApiRoutes(parent: FastifyInstance, serv
     schema: { summary: 'One person’s full record (each read is audited)', tags, security, params: IdParams, response: { 200: PersonDetail, ...problems } },
   }, async (request) => {
     const detail = await records.getPerson(actorOf(request), request.params.id);
-    return { person: personView(detail.person), visit: visitView(detail.visit), premises: premisesView(detail.premises), arrests: detail.arrests.map(arrestView) };
+    const protection = await services.victimProtection.forPersonFound(actorOf(request), detail.person);
+    return { person: personView(detail.person), visit: visitView(detail.visit), premises: premisesView(detail.premises), arrests: detail.arrests.map(arrestView), protection };
   });
 
   app.get('/arrests', {
@@ -97,7 +98,8 @@ export async function registerEnforcementApiRoutes(parent: FastifyInstance, serv
     schema: { summary: 'One arrest, the person arrested and the charges that followed', tags, security, params: IdParams, response: { 200: ArrestDetail, ...problems } },
   }, async (request) => {
     const detail = await records.getArrest(actorOf(request), request.params.id);
-    return { arrest: arrestView(detail.arrest), person: personSummaryView(detail.person), charges: detail.charges.map(chargeView) };
+    const protection = await services.victimProtection.forPersonFound(actorOf(request), detail.person);
+    return { arrest: arrestView(detail.arrest), person: personSummaryView(detail.person), charges: detail.charges.map(chargeView), protection };
   });
 
   app.get('/results', {

@@ -45,8 +45,16 @@ export const SeizedAsset = Type.Object({ id: Id, assetType: Type.String(), amoun
 
 export const PremisesDetail = Type.Object({ premises: Premises, visits: Type.Array(VisitSummary) });
 export const VisitDetail = Type.Object({ visit: Visit, premises: Premises, people: Type.Array(PersonSummary), seizedAssets: Type.Array(SeizedAsset) });
-export const PersonDetail = Type.Object({ person: Person, visit: Visit, premises: Premises, arrests: Type.Array(Arrest) });
-export const ArrestDetail = Type.Object({ arrest: Arrest, person: PersonSummary, charges: Type.Array(Charge) });
+/** The same protection the pages show as the "Protected until" banner; nothing of the person's care. */
+export const Protection = Type.Object({
+  status: Type.Union([Type.Literal('protected'), Type.Literal('potential-victim'), Type.Literal('none')], {
+    description: '`protected`: inside the recovery and reflection period, or after it until the conclusive-grounds decision — must not be removed; `potential-victim`: a potential-victim record exists',
+  }),
+  protectedUntil: Nullable(Type.String({ format: 'date', description: 'Last day of the recovery and reflection period while protected' })),
+  awaitingConclusiveDecision: Type.Boolean({ description: 'Protected although the period has ended: the conclusive-grounds decision is awaited' }),
+});
+export const PersonDetail = Type.Object({ person: Person, visit: Visit, premises: Premises, arrests: Type.Array(Arrest), protection: Protection });
+export const ArrestDetail = Type.Object({ arrest: Arrest, person: PersonSummary, charges: Type.Array(Charge), protection: Protection });
 
 export const listOf = <T extends TSchema>(item: T) => Type.Object({ total: Type.Integer(), items: Type.Array(item) });
 

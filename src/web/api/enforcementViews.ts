@@ -24,7 +24,8 @@ export const visitSummaryView = (v: VisitListRow) => {
   return { ...visit, premisesType: v.premises_type, town: v.town, postcode: v.postcode };
 };
 
-export const personSummaryView = (p: PersonFoundRow) => ({
+/** Any person row with the summary's columns: the whole record, or the list's narrow copy. */
+export const personSummaryView = (p: PersonListRow | PersonFoundRow) => ({
   id: p.id, visitId: p.visit_id, forceId: p.organisation_id, role: p.role, givenNames: p.given_names, familyName: p.family_name, fullName: p.full_name,
   aliases: list(p.aliases), dateOfBirth: p.date_of_birth, estimatedAge: p.estimated_age === null ? null : Number(p.estimated_age), sex: p.sex,
   nationality: p.nationality, possibleChild: Number(p.possible_child) === 1, version: version(p),

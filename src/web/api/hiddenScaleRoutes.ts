@@ -44,6 +44,7 @@ function detailView(e: SavedEstimate) {
     refusal: outcome?.refusal ?? null,
     comparison: (outcome?.comparison ?? []).map((c) => ({ ...c, estimate: finite(c.estimate), lower: finite(c.lower), upper: finite(c.upper) })),
     linkage: outcome === null ? null : outcome.linkage,
+    methodNote: outcome === null ? null : outcome.methodNote,
   };
 }
 

@@ -20,13 +20,14 @@ export const NewEstimate = Type.Object({
   to: Type.Optional(DateText),
   lists: Type.Array(EstimateList, { maxItems: 12, description: 'Organisations grouped into 2 to 12 lists' }),
   method: Method,
-  threshold: Type.Number({ description: 'Linkage threshold: match probability from 0.5 up to 1' }),
+  threshold: Type.Number({ description: 'Linkage threshold: pairs of the latest finished linkage run awaiting review at or above this match probability count as one person; from the run\'s lower to its upper threshold' }),
   seed: Type.Optional(Type.Integer({ minimum: 0 })),
   bootstrapReplicates: Type.Optional(Type.Integer({ minimum: 0, maximum: 2000 })),
 }, { additionalProperties: false });
 
 export const EstimateRequest = Type.Object({
-  from: Nullable(Type.String()), to: Nullable(Type.String()), lists: Type.Array(EstimateList), method: Method, threshold: Type.Number(),
+  from: Nullable(Type.String()), to: Nullable(Type.String()), lists: Type.Array(EstimateList), method: Method,
+  linkageRunId: Type.String({ description: 'The linkage run whose stored clusters de-duplicated the people (empty for estimates made before)' }), threshold: Type.Number(),
   level: Type.Number(), seed: Type.Integer(), bootstrapReplicates: Type.Integer(),
   comparison: Type.Object({ thresholds: Type.Array(Type.Number()), methods: Type.Array(Method) }),
 });
@@ -70,9 +71,12 @@ export const EstimateDetail = Type.Intersect([EstimateSummary, Type.Object({
   refusal: Nullable(Type.String()),
   comparison: Type.Array(ComparisonCell),
   linkage: Nullable(Type.Object({
-    threshold: Type.Number(), records: Type.Integer(), people: Type.Integer(), linkedPairs: Type.Integer(),
-    probabilityTwoRandomRecordsMatch: Nullable(Type.Number()), settings: Type.Unknown(),
+    runId: Type.String(), runFinishedAt: Type.String(), lowerThreshold: Type.Number(), upperThreshold: Type.Number(), threshold: Type.Number(),
+    records: Type.Integer(), people: Type.Integer(), unclusteredRecords: Type.Integer(),
+    awaitingReview: Type.Integer({ description: 'Pairs of the run between these records still awaiting review' }),
+    linkedPairs: Type.Integer({ description: 'Of those, the pairs at or above the threshold, taken as one person' }),
   })),
+  methodNote: Nullable(Type.String({ description: 'How people were de-duplicated, in plain words' })),
 })]);
 
 export const StartedEstimate = Type.Object({ id: Id, status: Type.Literal('running'), href: Type.String() });

@@ -45,21 +45,24 @@ export async function registerHiddenScaleRoutes(app: FastifyInstance, services: 
     const period = { ...(values.from === '' ? {} : { from: values.from }), ...(values.to === '' ? {} : { to: values.to }) };
     const choices: ListChoice[] = await hiddenScale.listChoices(actor, period);
     const saved = await hiddenScale.list(actor, 20);
+    const basis = await hiddenScale.linkageBasis(actor);
     return reply.code(errors === NO_ERRORS ? 200 : 400).page('staff/hidden-scale/form.njk', {
-      ...errors, values,
+      ...errors, values, basis, basisFinished: basis === null ? '' : basis.finishedAt.slice(0, 16).replace('T', ' '),
       organisations: choices.map((c) => ({ ...c, list: values.listOf[c.organisationId] ?? c.defaultList })),
       methodItems: ESTIMATE_METHODS.map((m) => ({ value: m, text: METHOD_LABELS[m], hint: { text: METHOD_HINTS[m] ?? '' }, checked: values.method === m })),
       saved: saved.map(summaryView),
     });
   };
 
-  const defaults = (query: { from?: string; to?: string }): FormValues => ({
-    from: query.from ?? '', to: query.to ?? '', method: 'stepwise', threshold: String(DEFAULT_THRESHOLD), seed: String(DEFAULT_SEED), bootstrapReplicates: '0', listOf: {},
+  // The default threshold is the run's upper one: its clusters as they stand, no pair awaiting review joined.
+  const defaults = (threshold: number, query: { from?: string; to?: string }): FormValues => ({
+    from: query.from ?? '', to: query.to ?? '', method: 'stepwise', threshold: String(threshold), seed: String(DEFAULT_SEED), bootstrapReplicates: '0', listOf: {},
   });
 
   app.get('/hidden-scale', { config: { access: ANALYSTS } }, async (request, reply) => {
     const query = request.query as { from?: unknown; to?: unknown };
-    const values = defaults({ from: typeof query.from === 'string' ? query.from.trim() : '', to: typeof query.to === 'string' ? query.to.trim() : '' });
+    const basis = await hiddenScale.linkageBasis(actorOf(request));
+    const values = defaults(basis?.upperThreshold ?? DEFAULT_THRESHOLD, { from: typeof query.from === 'string' ? query.from.trim() : '', to: typeof query.to === 'string' ? query.to.trim() : '' });
     const errors = periodErrors(values.from, values.to);
     return formPage(reply, actorOf(request), values, errors.length === 0 ? NO_ERRORS : errorView(errors));
   });

@@ -27,7 +27,7 @@ const INTERVAL_KINDS: Record<PopulationInterval['kind'], string> = {
 const STAGES: Record<string, string> = {
   queued: 'Waiting for an earlier estimate to finish',
   reading: 'Reading the potential victims',
-  linking: 'Linking records into people',
+  linking: 'Grouping records into people by the linkage run’s clusters',
   estimating: 'Estimating',
   comparing: 'Comparing methods and thresholds',
   done: 'Done',
@@ -137,6 +137,7 @@ export function detailView(saved: SavedEstimate, createdByName: string): Record<
       perList: peoplePerList(table).map((people, i) => ({ name: table.listNames[i] ?? '', people })),
     },
     linkage: outcome?.linkage ?? null,
+    methodNote: outcome?.methodNote ?? null,
     comparison: outcome === null || outcome.comparison.length === 0 ? null : comparisonView(outcome.comparison, { threshold: saved.request.threshold, method: saved.request.method }),
   };
 }

@@ -7,6 +7,7 @@ import { guardRoutes } from '../routeGuard.ts';
 import { sessionPlugin } from '../sessions.ts';
 import { registerAccountRoutes } from './account.ts';
 import { registerAuditRoutes } from './audit.ts';
+import { registerDashboardPages } from './dashboard/pages.ts';
 import { registerEnforcementDetails } from './enforcement/details.ts';
 import { registerEnforcementLists } from './enforcement/lists.ts';
 import { registerResultsPage } from './enforcement/results.ts';
@@ -72,6 +73,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerEnforcementLists(app, services);
   await registerEnforcementDetails(app, services);
   await registerResultsPage(app, services);
+  await registerDashboardPages(app, services);
   await registerHiddenScaleRoutes(app, services);
   registerRecordingRoutes(app, services);
   await registerFollowUpRoutes(app, services);

@@ -3,6 +3,7 @@ import { readableForces, readableResults } from '../../access/policies/enforceme
 import { canUseLinkage } from '../../access/policies/linkage.ts';
 import { canListOrganisations } from '../../access/policies/organisations.ts';
 import { canReadAudit } from '../../access/policies/audit.ts';
+import { dashboardForces } from '../../access/policies/dashboard.ts';
 import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { canEstimateHiddenScale } from '../../access/policies/hiddenScale.ts';
 import { canUseTriage } from '../../access/policies/publicReports.ts';
@@ -23,6 +24,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if (canUseIntelligence(actor)) items.push({ href: '/intelligence', text: 'Intelligence' }, { href: '/network', text: 'Network' });
   const results = readableResults(actor);
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
+  if ((dashboardForces(actor)?.length ?? 1) > 0) items.push({ href: '/dashboard', text: 'Dashboard' });
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });
   if (actor.kind === 'user' && canEstimateHiddenScale(actor)) items.push({ href: '/hidden-scale', text: 'The hidden scale' });
   if (canUseTriage(actor)) items.push({ href: '/triage', text: 'Public reports' });

@@ -4,12 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import { rolesOnly } from '../../access/policies/routes.ts';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS, RELATIONSHIP_TYPES, isEntityType } from '../../domain/network/entities.ts';
-import { gradeLabel, type NetworkFilter } from '../../domain/network/graph.ts';
+import { gradeLabel, type NetworkFilter, type NetworkGraph } from '../../domain/network/graph.ts';
+import { toFollowTheMoneyLines } from '../../domain/network/followTheMoney.ts';
 import { toGraphML } from '../../domain/network/graphml.ts';
 import { RELIABILITY_LABELS, RELIABILITY_LEVELS } from '../../domain/network/reliability.ts';
+import { i2EntityTable, i2LinkTable } from '../../services/export/i2Network.ts';
 import type { Services } from '../../services/index.ts';
 import { actorOf } from '../routeGuard.ts';
-import { networkFilterOf, queryText } from './networkQuery.ts';
+import { networkFilterOf, networkSelectionOf, queryText } from './networkQuery.ts';
 
 export const NETWORK_READERS = rolesOnly('officer', 'supervisor', 'analyst');
 const TABLE_ROWS = 25;
@@ -81,10 +83,17 @@ export async function registerNetworkRoutes(app: FastifyInstance, services: Serv
     });
   });
 
-  app.get('/network/export.graphml', { config: { access: NETWORK_READERS } }, async (request, reply) => {
-    const query = request.query as Record<string, string | string[] | undefined>;
-    const graph = await network.exportGraph(actorOf(request), 'graphml', networkFilterOf(query));
-    const names = new Map((await organisations()).map((o) => [o.id, o.name]));
-    return reply.type('application/graphml+xml; charset=utf-8').header('content-disposition', 'attachment; filename="lifeline-network.graphml"').send(toGraphML(graph, names));
-  });
+  // Every export takes the same filters and an optional selection (`id`, repeated, and `depth`).
+  const exportRoute = (path: string, format: string, type: string, filename: string, render: (graph: NetworkGraph, names: ReadonlyMap<string, string>) => string) => {
+    app.get(path, { config: { access: NETWORK_READERS } }, async (request, reply) => {
+      const query = request.query as Record<string, string | string[] | undefined>;
+      const graph = await network.exportGraph(actorOf(request), format, networkFilterOf(query), networkSelectionOf(query));
+      const names = new Map((await organisations()).map((o) => [o.id, o.name]));
+      return reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).send(render(graph, names));
+    });
+  };
+  exportRoute('/network/export.graphml', 'graphml', 'application/graphml+xml; charset=utf-8', 'lifeline-network.graphml', toGraphML);
+  exportRoute('/network/export.ftm.jsonl', 'followthemoney', 'application/x-ndjson; charset=utf-8', 'lifeline-network.ftm.jsonl', toFollowTheMoneyLines);
+  exportRoute('/network/export.i2-entities.csv', 'i2-entities', 'text/csv; charset=utf-8', 'lifeline-network-i2-entities.csv', (graph) => i2EntityTable(graph));
+  exportRoute('/network/export.i2-links.csv', 'i2-links', 'text/csv; charset=utf-8', 'lifeline-network-i2-links.csv', i2LinkTable);
 }

@@ -130,8 +130,8 @@ describe('the demo operation (scale 1, seed 1), without labels', () => {
     const clusters = clusterAccuracy(result.clusters, entity, source, 'linkAndDedupe');
     expect(pairs.truePairs).toBeGreaterThan(300);
     expect(pairs.precision).toBeGreaterThanOrEqual(0.93);
-    expect(pairs.recall).toBeGreaterThanOrEqual(0.89);
-    expect(pairs.f1).toBeGreaterThanOrEqual(0.91);
-    expect(clusters.f1).toBeGreaterThanOrEqual(0.93);
+    expect(pairs.recall).toBeGreaterThanOrEqual(0.93);
+    expect(pairs.f1).toBeGreaterThanOrEqual(0.93);
+    expect(clusters.f1).toBeGreaterThanOrEqual(0.95);
   }, 30_000);
 });

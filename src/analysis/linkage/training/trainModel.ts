@@ -8,6 +8,7 @@ import { seededRandom } from '../seededRandom.ts';
 import type { PairChunk, PairEngine } from '../workers/pairEngine.ts';
 import { expectationMaximisation, initialM } from './expectationMaximisation.ts';
 import { levelCounts, probabilitiesFromCounts } from './levelCounts.ts';
+import { uExcludingLikelyMatches } from './nonMatchU.ts';
 import { randomPairs } from './randomPairsU.ts';
 import { supervisedM, type LabelledPair } from './supervised.ts';
 
@@ -58,7 +59,7 @@ export async function trainModel(prepared: PreparedRecords, settings: LinkageSet
     progress?.({ stage: 'estimateU', done: uDone, total: uTarget });
   });
   const uCounts = levelCounts(uPatterns, radix);
-  const u = specs.map((_, k) => probabilitiesFromCounts(uCounts[k] ?? []));
+  let u = specs.map((_, k) => probabilitiesFromCounts(uCounts[k] ?? []));
   notes.push({ stage: 'u', detail: `${uDone} random pairs` });
 
   // Prior: pairs the deterministic rules join, corrected for the rules' recall.
@@ -151,6 +152,8 @@ export async function trainModel(prepared: PreparedRecords, settings: LinkageSet
     notes.push({ stage: 'prior', detail: `from EM expected matches (${emMatches.toFixed(0)})` });
   }
   prior = Math.min(Math.max(prior, 1e-12), 0.5);
+  for (let round = 0; round < 3; round++) u = uExcludingLikelyMatches(uPatterns, radix, m, u, prior);
+  notes.push({ stage: 'u', detail: 'random pairs weighted by their probability of being a non-match under the trained m' });
 
   const comparisons: TrainedComparison[] = specs.map((spec, k) => {
     const labels = comparisonKinds[spec.kind].levelLabels(spec);

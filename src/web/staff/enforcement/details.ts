@@ -55,6 +55,7 @@ export async function registerEnforcementDetails(app: FastifyInstance, services:
     const operation = await services.context.store.repositories.operations.findById(detail.visit.operation_id);
     return reply.page('staff/enforcement/visit-detail.njk', {
       ...detail, operation, force: await organisationName(detail.visit.organisation_id),
+      protections: Object.fromEntries(await services.victimProtection.forPeopleFound(actor, detail.people)),
       seized: detail.seizedAssets.map((a) => ({ ...a, amount: formatMoney(Number(a.amount_minor), a.currency) })),
       history: await history(actor, detail.visit.organisation_id, detail.visit.id, ...detail.seizedAssets.map((a) => a.id)),
       labels: ENFORCEMENT_LABELS, canRecord: canRecordFor(actor, detail.visit.organisation_id),
@@ -66,7 +67,7 @@ export async function registerEnforcementDetails(app: FastifyInstance, services:
     const actor = actorOf(request);
     const detail = await records.getPerson(actor, (request.params as { personId: string }).personId);
     return reply.page('staff/enforcement/person-detail.njk', {
-      ...detail, aliases: parsedList(detail.person.aliases), phones: parsedList(detail.person.phone_numbers), languages: parsedList(detail.person.languages),
+      ...detail, protection: await services.victimProtection.forPersonFound(actor, detail.person), aliases: parsedList(detail.person.aliases), phones: parsedList(detail.person.phone_numbers), languages: parsedList(detail.person.languages),
       documents: parsedList(detail.person.identity_documents), force: await organisationName(detail.person.organisation_id),
       history: await history(actor, detail.person.organisation_id, detail.person.id), labels: ENFORCEMENT_LABELS, canRecord: canRecordFor(actor, detail.person.organisation_id),
       ...(await followUps(actor, detail.person.organisation_id, 'person-found', detail.person.id)),
@@ -77,7 +78,7 @@ export async function registerEnforcementDetails(app: FastifyInstance, services:
     const actor = actorOf(request);
     const detail = await records.getArrest(actor, (request.params as { arrestId: string }).arrestId);
     return reply.page('staff/enforcement/arrest-detail.njk', {
-      ...detail, force: await organisationName(detail.arrest.organisation_id),
+      ...detail, protection: await services.victimProtection.forPersonFound(actor, detail.person), force: await organisationName(detail.arrest.organisation_id),
       history: await history(actor, detail.arrest.organisation_id, detail.arrest.id, ...detail.charges.map((c) => c.id)),
       labels: ENFORCEMENT_LABELS, canRecord: canRecordFor(actor, detail.arrest.organisation_id),
       outcomeItems: courtOutcomes.terms.map((t) => ({ value: t.id, text: t.label })),

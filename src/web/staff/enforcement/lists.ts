@@ -60,6 +60,7 @@ export async function registerEnforcementLists(app: FastifyInstance, services: S
       sort: f['order'] === 'name' ? 'name' : 'visited_at',
     }, pageOf(query));
     return render(reply, 'staff/enforcement/people.njk', '/people', query, listing, {
+      protections: Object.fromEntries(await services.victimProtection.forPeopleFound(actorOf(request), listing.rows)),
       roleItems: selectItems(ENFORCEMENT_LABELS.personRoles, f['role'], 'Any role'),
       nationalityItems: selectItems(ENFORCEMENT_LABELS.nationalities, f['nationality'], 'Any nationality'),
     });

@@ -6,7 +6,7 @@ import type { Actor } from '../../../access/actor.ts';
 import { ConflictError, ValidationError, type FieldError } from '../../../access/errors.ts';
 import { rolesOnly } from '../../../access/policies/routes.ts';
 import {
-  canAnswerReferral, canDecide, canIdentifyVictims, canRequestReconsiderationAs, canWithdrawReferral, IDENTIFIER_ROLES, RECEIVER_ROLES,
+  canAnswerReferral, canChangeConsent, canDecide, canIdentifyVictims, canRecordCare, canRequestReconsiderationAs, canWithdrawReferral, IDENTIFIER_ROLES, RECEIVER_ROLES,
   RECONSIDERATION_ROLES, VICTIM_CARE_ROLES,
 } from '../../../access/policies/victimCare.ts';
 import type { Services } from '../../../services/index.ts';
@@ -16,6 +16,7 @@ import { actorOf } from '../../routeGuard.ts';
 import { dateField, EMPTY_DATE } from '../recording/forms.ts';
 import { clockText, VICTIM_LABELS } from './labels.ts';
 import { registerNewVictimRoutes } from './newRecord.ts';
+import { registerVictimCarePages } from './care.ts';
 
 const READERS = { config: { access: rolesOnly(...VICTIM_CARE_ROLES) } };
 const IDENTIFIERS = { config: { access: rolesOnly(...IDENTIFIER_ROLES) } };
@@ -49,6 +50,7 @@ export async function registerVictimCareRoutes(app: FastifyInstance, services: S
   });
 
   registerNewVictimRoutes(app, services, IDENTIFIERS);
+  registerVictimCarePages(app, services);
 
   const detailPage = async (reply: FastifyReply, actor: Actor, victimId: string, state?: ActionState): Promise<FastifyReply> => {
     const person = await services.potentialVictims.get(actor, victimId);
@@ -149,6 +151,7 @@ function actionsFor(actor: Actor, person: PotentialVictimDetail) {
   const liveAuthority = person.referrals.find((r) => r.kind === 'competent-authority' && (r.status === 'pending' || r.status === 'accepted'));
   const decides = canDecide(actor) && liveAuthority?.status === 'accepted' && liveAuthority.toOrganisationId === actor.organisationId;
   const reconsidering = person.clock?.kind === 'reconsideration' ? person.clock.of : undefined;
+  const careReferrals = person.referrals.map((r) => ({ kind: r.kind, fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, status: r.status, closedOn: r.closedOn }));
   const parties = (r: PotentialVictimDetail['referrals'][number]) => ({ fromOrganisationId: r.fromOrganisationId, toOrganisationId: r.toOrganisationId, status: r.status });
   return {
     refer: full && canIdentifyVictims(actor),
@@ -159,6 +162,8 @@ function actionsFor(actor: Actor, person: PotentialVictimDetail) {
     reasonableGrounds: decides && (person.stage === 'awaiting-reasonable-grounds' || reconsidering === 'reasonable-grounds'),
     conclusiveGrounds: decides && (person.stage === 'recovery-period' || reconsidering === 'conclusive-grounds'),
     extend: decides && person.stage === 'recovery-period' && person.reflectionDaysLeft !== null,
+    recordCare: full && careReferrals.some((r) => canRecordCare(actor, r)),
+    changeConsent: full && canChangeConsent(actor, relations, careReferrals),
     reconsider: full && (person.stage === 'reasonable-grounds-negative' || person.stage === 'conclusive-grounds-negative') && canRequestReconsiderationAs(actor, relations) !== undefined,
   };
 }

@@ -5,7 +5,7 @@ import { exploitationTypes } from '../../../domain/vocabularies/exploitationType
 import { methodsOfControl } from '../../../domain/vocabularies/methodsOfControl.ts';
 import { nationalities } from '../../../domain/vocabularies/nationalities.ts';
 import {
-  ageBands, childStatuses, identificationRoutes, referralKinds, referralStatuses, safeToWriteAnswers, supportKinds,
+  ageBands, caseClosureReasons, childStatuses, consentChanges, identificationRoutes, referralKinds, referralStatuses, safeToWriteAnswers, supportKinds,
 } from '../../../domain/vocabularies/victimCare.ts';
 import { jurisdictions } from '../../../domain/calendar/jurisdiction.ts';
 import type { Term } from '../../../domain/vocabularies/vocabulary.ts';
@@ -33,7 +33,12 @@ export const VICTIM_LABELS = {
     'record-created': 'Record made', 'referral-sent': 'Referral sent', 'referral-accepted': 'Referral accepted', 'referral-declined': 'Referral declined',
     'referral-withdrawn': 'Referral withdrawn', 'reasonable-grounds-decided': 'Reasonable-grounds decision', 'conclusive-grounds-decided': 'Conclusive-grounds decision',
     'reflection-period-extended': 'Reflection period extended', 'reconsideration-requested': 'Reconsideration requested',
+    'support-given': 'Support given', 'consent-changed': 'Consent changed', 'case-closed': 'Case closed',
   } as Record<string, string>,
+  /** What a timeline event's outcome means, for the events whose outcome is a vocabulary id. */
+  outcomes: {
+    'support-given': labelsOf(supportKinds.terms), 'consent-changed': labelsOf(consentChanges.terms), 'case-closed': labelsOf(caseClosureReasons.terms),
+  } as Record<string, Record<string, string>>,
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,73 @@
+// The network's downloads, saved charts, neighbourhood picture and whole-network measures through
+// the browser (no JavaScript): each shows or exports only what the viewer may see.
+import type { FastifyInstance } from 'fastify';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
+import { seedEnforcementFixture, type EnforcementFixture } from '../support/enforcementFixture.ts';
+import { FtmModel, ftmProblems } from '../support/followTheMoneySchema.ts';
+import { demoAccount, seedDemo } from '../support/fixtures.ts';
+import { entity, intelligenceActors, link, reportInput, type IntelligenceActors } from '../support/intelligenceFixture.ts';
+import { buildTestApp } from '../support/webApp.ts';
+import { WebClient } from '../support/webClient.ts';
+
+const PHONE = 'phone:+447700900123';
+const VEHICLE = 'vehicle:KX57ABC';
+
+describe('network pages: exports, charts, pictures and measures', () => {
+  let runtime: TestRuntime;
+  let app: FastifyInstance;
+  let fixture: EnforcementFixture;
+  let actors: IntelligenceActors;
+  const signedIn = async (role: 'officer' | 'supervisor' | 'analyst', organisation?: string) => {
+    const client = new WebClient(app);
+    const account = demoAccount(role, organisation);
+    await client.signIn(account.email, account.password);
+    return client;
+  };
+
+  beforeAll(async () => {
+    runtime = await openTestRuntime('sqlite');
+    await seedDemo(runtime);
+    fixture = await seedEnforcementFixture(runtime);
+    actors = await intelligenceActors(runtime);
+    const popescu = entity('person', '', '', fixture.people.popescu);
+    await runtime.services.intelligence.submit(actors.metOfficer, reportInput({ source: 'A', intelligence: '2', handling: '4' }, [popescu, entity('vehicle', 'KX57 ABC')], [link(1, 'drives', 2)]));
+    await runtime.services.intelligence.submit(actors.metOfficer, reportInput({ source: 'B', intelligence: '2', handling: '1' }, [popescu, entity('phone', '07700 900123')], [link(1, 'called', 2)]));
+    app = await buildTestApp(runtime);
+  });
+  afterAll(async () => {
+    await app.close();
+    await runtime.dispose();
+  });
+
+  it('downloads FollowTheMoney JSON lines that fit the FtM schema, without what the viewer may not see', async () => {
+    const model = new FtmModel();
+    const read = (body: string) => body.trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });
+    const metOfficer = await signedIn('officer', 'metropolitan');
+    const own = await metOfficer.get('/network/export.ftm.jsonl');
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toContain('application/x-ndjson');
+    expect(own.headers['content-disposition']).toContain('lifeline-network.ftm.jsonl');
+    expect(ftmProblems(model, read(own.body))).toEqual([]);
+    expect(own.body).toContain(VEHICLE.slice(8));
+    const other = await (await signedIn('officer', 'west-midlands')).get('/network/export.ftm.jsonl');
+    expect(ftmProblems(model, read(other.body))).toEqual([]);
+    expect(other.body).not.toContain(VEHICLE.slice(8));
+  });
+
+  it('downloads i2 entity and link tables of a selection', async () => {
+    const analyst = await signedIn('analyst');
+    const entities = await analyst.get(`/network/export.i2-entities.csv?id=${encodeURIComponent(PHONE)}&depth=1`);
+    expect(entities.headers['content-type']).toContain('text/csv');
+    const rows = parse<Record<string, string>>(entities.body, { columns: true });
+    expect(rows.map((r) => r['Entity ID']).sort()).toEqual([PHONE, `person:${fixture.people.popescu}`].sort());
+    const links = parse<Record<string, string>>((await analyst.get(`/network/export.i2-links.csv?id=${encodeURIComponent(PHONE)}&depth=1`)).body, { columns: true });
+    expect(links.map((l) => [l['Link Type'], l.Grade])).toEqual([['called', 'B21 (5x5x5)']]);
+    // The entity page offers the same downloads for its neighbourhood.
+    const page = await analyst.get(`/network/entity?id=${encodeURIComponent(PHONE)}`);
+    expect(page.body).toContain('/network/export.ftm.jsonl?id=phone%3A%2B447700900123&amp;depth=1');
+    const audit = await runtime.store.repositories.auditEvents.list({ action: 'network.export', limit: 10 });
+    expect(audit.map((e) => (JSON.parse(e.details) as { format: string }).format)).toEqual(expect.arrayContaining(['i2-entities', 'i2-links']));
+  });
+});
