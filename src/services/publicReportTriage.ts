@@ -46,6 +46,8 @@ export interface QueueItem {
   routingBasis: string | null;
   /** The reporter added information after the last triage decision. */
   newInformation: boolean;
+  /** 'public' (the public form) or 'information-line' (an adviser's alert from a call). */
+  source: string;
 }
 
 export interface ReportDetail extends QueueItem {
@@ -93,6 +95,7 @@ export class PublicReportTriageService {
       routedOrganisationName: row.routed_organisation_id === null ? null : (organisations.get(row.routed_organisation_id)?.name ?? null),
       routingBasis: row.routing_basis,
       newInformation: row.last_addition_at !== null && (lastDecisionAt === null || row.last_addition_at > lastDecisionAt),
+      source: row.source,
     };
   }
 

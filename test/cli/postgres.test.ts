@@ -1,5 +1,5 @@
-// The command line on PostgreSQL: `migrate --with-roles` makes the public surface's role with no
-// table grants, and `backup` says to use pg_dump. Runs only when LIFELINE_TEST_DATABASE_URL names a
+// The command line on PostgreSQL: `migrate --with-roles` makes the public surface's role with
+// only the grants the public journey needs, and `backup` says to use pg_dump. Runs only when LIFELINE_TEST_DATABASE_URL names a
 // server (CI sets it); each run creates its own throwaway database and drops it afterwards.
 import { inCodeMigrations } from '../../src/store/migrations/index.ts';
 import { randomBytes } from 'node:crypto';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CORE_ROSTER } from '../../src/domain/roster.ts';
+import { PUBLIC_GRANTS } from '../../src/store/roles.ts';
 import { CHILD_PROCESS_TEST_TIMEOUT, makeDataDir, runLifeline, type DataDir, type Env } from './run.ts';
 
 vi.setConfig({ testTimeout: CHILD_PROCESS_TEST_TIMEOUT, hookTimeout: CHILD_PROCESS_TEST_TIMEOUT });
@@ -49,7 +50,7 @@ describe.runIf(serverUrl !== undefined && serverUrl !== '')('lifeline on Postgre
     await withClient(serverUrl ?? '', (client) => client.query(`drop database if exists ${databaseName} with (force)`));
   });
 
-  it('migrate --with-roles migrates, loads the roster and makes lifeline_public with no table grants', async () => {
+  it('migrate --with-roles migrates, loads the roster and makes lifeline_public with only the public journey’s grants', async () => {
     const result = await runLifeline(['migrate', '--with-roles'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -62,10 +63,13 @@ describe.runIf(serverUrl !== undefined && serverUrl !== '')('lifeline on Postgre
       const role = await client.query<{ rolcanlogin: boolean; rolsuper: boolean }>("select rolcanlogin, rolsuper from pg_roles where rolname = 'lifeline_public'");
       expect(role.rows).toEqual([{ rolcanlogin: false, rolsuper: false }]);
       const grants = await client.query<{ table_name: string; privilege_type: string }>("select table_name, privilege_type from information_schema.role_table_grants where grantee = 'lifeline_public'");
-      expect(grants.rows).toEqual([]);
-      const privileges = await client.query<{ users: boolean; audit: boolean; usage: boolean }>(
-        "select has_table_privilege('lifeline_public', 'users', 'select') as users, has_table_privilege('lifeline_public', 'audit_events', 'insert') as audit, has_schema_privilege('lifeline_public', 'public', 'usage') as usage");
-      expect(privileges.rows).toEqual([{ users: false, audit: false, usage: true }]);
+      const granted = grants.rows.map((g) => `${g.table_name}:${g.privilege_type.toLowerCase()}`).sort();
+      expect(granted).toEqual(Object.entries(PUBLIC_GRANTS).flatMap(([table, privileges]) => privileges.map((p) => `${table}:${p}`)).sort());
+      const privileges = await client.query<{ users: boolean; audit: boolean; auditDetails: boolean; victims: boolean; usage: boolean }>(
+        `select has_table_privilege('lifeline_public', 'users', 'select') as users, has_table_privilege('lifeline_public', 'audit_events', 'insert') as audit,
+          has_column_privilege('lifeline_public', 'audit_events', 'details', 'select') as "auditDetails",
+          has_table_privilege('lifeline_public', 'potential_victims', 'select') as victims, has_schema_privilege('lifeline_public', 'public', 'usage') as usage`);
+      expect(privileges.rows).toEqual([{ users: false, audit: true, auditDetails: false, victims: false, usage: true }]);
       const organisations = await client.query<{ n: string }>('select count(*) as n from organisations');
       expect(Number(organisations.rows[0]?.n)).toBe(CORE_ROSTER.length);
     });

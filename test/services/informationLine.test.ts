@@ -150,7 +150,7 @@ describeEachDatabase('the information line', (dialect) => {
     const metSupervisor = await actorFor(runtime, demoAccount('supervisor', 'metropolitan'));
     const queue = await runtime.services.publicReportTriage.queue(wmSupervisor);
     expect(queue.items.map((i) => i.id)).toEqual([row.public_report_id]);
-    expect(queue.items[0]).toMatchObject({ danger: 'yes', routingBasis: 'postcode-area', contactPreference: 'confidential' });
+    expect(queue.items[0]).toMatchObject({ danger: 'yes', routingBasis: 'postcode-area', contactPreference: 'confidential', source: 'information-line' });
     expect((await runtime.services.publicReportTriage.queue(metSupervisor)).items).toHaveLength(0);
     // The force reads the situation but not the caller's details, which the national centre holds.
     const report = await runtime.services.publicReportTriage.get(wmSupervisor, row.public_report_id ?? '');
@@ -185,7 +185,7 @@ describeEachDatabase('the information line', (dialect) => {
     await expectFieldError(line().record(adviser, CALL, 'not-a-form-id'), 'submissionId');
   });
 
-  it('lets only the national centre’s advisers record, its advisers and supervisors read, and its analysts count', async () => {
+  it('lets only the national centre’s advisers record, read and count, and its analysts only count', async () => {
     const analyst = await actorFor(runtime, demoAccount('analyst', 'national-centre'));
     const metSupervisor = await actorFor(runtime, demoAccount('supervisor', 'metropolitan'));
     const socialWorker = await actorFor(runtime, demoAccount('first-responder', 'la-riverside'));

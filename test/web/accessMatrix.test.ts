@@ -36,6 +36,9 @@ const ESTIMATORS = ['analyst'] as const;
 // Supervisors (of a force: its own reports) and the national centre's analysts triage public reports.
 const TRIAGERS = ['supervisor', 'analyst'] as const;
 const SUPERVISORS = ['supervisor'] as const;
+// The national centre's information-line advisers take and read calls; its analysts see only the counts.
+const ADVISERS = ['information-line-adviser'] as const;
+const CALL_COUNTERS = ['information-line-adviser', 'analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -129,6 +132,9 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'PUT /api/v1/arrests/:id': RECORD_MAKERS, 'PUT /api/v1/charges/:id': RECORD_MAKERS, 'PUT /api/v1/seized-assets/:id': RECORD_MAKERS,
   'GET /api/v1/follow-ups/mine': RECORD_MAKERS, 'GET /api/v1/follow-ups': SUPERVISORS, 'POST /api/v1/follow-ups': SUPERVISORS,
   'GET /api/v1/follow-ups/:id': RECORD_MAKERS, 'POST /api/v1/follow-ups/:id/complete': RECORD_MAKERS,
+  'GET /information-line': ADVISERS, 'GET /information-line/new': ADVISERS, 'POST /information-line/new': ADVISERS, 'GET /information-line/:callId': ADVISERS,
+  'GET /api/v1/information-line/calls': ADVISERS, 'POST /api/v1/information-line/calls': ADVISERS, 'GET /api/v1/information-line/calls/:callId': ADVISERS,
+  'GET /api/v1/information-line/counts': CALL_COUNTERS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -196,6 +202,8 @@ describe('access matrix: every route, every role', () => {
       dueOn: { day: '1', month: '1', year: '2030' }, note: 'Check the premises again',
     });
     parameters['followUpId'] = followUp.id;
+    // Information-line routes land on a call id that does not exist: an adviser gets "not found".
+    parameters['callId'] = '01900000-0000-7000-8000-0000000000c1';
     parameters['chart'] = 'monthly.svg';
     parameters['table'] = 'headline.csv';
     for (const role of ROLES) {

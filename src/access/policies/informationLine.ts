@@ -1,9 +1,9 @@
 import { hasRole, type Actor, type UserActor } from '../actor.ts';
 
-// The information line is the national centre's. Its advisers take and record calls; the
-// centre's supervisors read them too (to review advice and search past calls). Calls hold what a
-// caller said about a person, so no one else reads them: not forces, not charities, and not the
-// centre's analysts, who get the counts per operation and nothing that describes anyone.
+// The information line is the national centre's. Its advisers take, record and search calls.
+// Calls hold what a caller said about a person, so no one else reads them: not forces, not
+// charities, and not the centre's analysts, who get the counts per operation and nothing that
+// describes anyone.
 
 /** Who takes a call and records it: an information-line adviser of the national centre. */
 export function canRecordCalls(actor: Actor): actor is UserActor {
@@ -13,7 +13,7 @@ export function canRecordCalls(actor: Actor): actor is UserActor {
 /** Who reads recorded calls and searches them. */
 export function canReadCalls(actor: Actor): boolean {
   if (actor.kind === 'system') return true;
-  return actor.organisationKind === 'national-centre' && (hasRole(actor, 'information-line-adviser') || hasRole(actor, 'supervisor'));
+  return canRecordCalls(actor);
 }
 
 /** Who sees how many calls there were and how they ended: counts only, nothing about anyone. */

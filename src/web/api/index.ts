@@ -12,6 +12,7 @@ import { registerNotificationApiRoutes } from './notificationRoutes.ts';
 import { registerIntelligenceApiRoutes } from './intelligenceRoutes.ts';
 import { registerHiddenScaleApiRoutes } from './hiddenScaleRoutes.ts';
 import { registerPublicReportApiRoutes } from './publicReportRoutes.ts';
+import { registerInformationLineApiRoutes } from './informationLineRoutes.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerVictimCareApiRoutes } from './victimCareRoutes.ts';
 import { Problem } from './schemas.ts';
@@ -57,6 +58,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   await registerIntelligenceApiRoutes(app, services);
   await registerHiddenScaleApiRoutes(app, services);
   await registerPublicReportApiRoutes(app, services);
+  await registerInformationLineApiRoutes(app, services);
   await registerEnforcementEditApiRoutes(app, services);
 
   app.get('/openapi.json', { config: { access: PUBLIC } }, async () => app.swagger());

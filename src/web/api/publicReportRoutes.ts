@@ -21,6 +21,7 @@ const QueueItem = Type.Object({
   signs: Type.Array(Type.String()), language: Type.String(), contactPreference: Type.String(),
   routedOrganisationId: Nullable(Type.String()), routedOrganisationName: Nullable(Type.String()), routingBasis: Nullable(Type.String()),
   newInformation: Type.Boolean(),
+  source: Type.String({ description: 'public (the public form) or information-line (an alert from an adviser’s call)' }),
 });
 
 const ReportDetail = Type.Intersect([QueueItem, Type.Object({

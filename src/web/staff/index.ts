@@ -15,6 +15,7 @@ import { registerEnforcementExportRoutes } from './enforcementExports.ts';
 import { registerHiddenScaleRoutes } from './hiddenScale.ts';
 import { registerFollowUpRoutes } from './followUps.ts';
 import { registerHomeRoutes } from './home.ts';
+import { registerInformationLineRoutes } from './informationLine.ts';
 import { registerLinkagePages } from './linkage/pages.ts';
 import { registerNotificationRoutes } from './notifications.ts';
 import { registerIntelligenceRoutes } from './intelligence.ts';
@@ -82,6 +83,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerIntelligenceRoutes(app, services);
   await registerNetworkRoutes(app, services);
   await registerTriageRoutes(app, services);
+  await registerInformationLineRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

@@ -7,6 +7,7 @@ import { dashboardForces } from '../../access/policies/dashboard.ts';
 import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { canEstimateHiddenScale } from '../../access/policies/hiddenScale.ts';
 import { canUseTriage } from '../../access/policies/publicReports.ts';
+import { canReadCalls } from '../../access/policies/informationLine.ts';
 import { canAssignFollowUps, canSeeFollowUps } from '../../access/policies/followUps.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 import { canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
@@ -27,6 +28,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });
   if (actor.kind === 'user' && canEstimateHiddenScale(actor)) items.push({ href: '/hidden-scale', text: 'The hidden scale' });
   if (canUseTriage(actor)) items.push({ href: '/triage', text: 'Public reports' });
+  if (actor.kind === 'user' && canReadCalls(actor)) items.push({ href: '/information-line', text: 'Information line' });
   if (actor.kind === 'user' && canSeeFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups', text: 'My follow-ups' });
   if (actor.kind === 'user' && canAssignFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups/force', text: 'Force follow-ups' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
