@@ -110,6 +110,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/victim-referrals/:id/accept': RECEIVERS, 'POST /api/v1/victim-referrals/:id/decline': RECEIVERS, 'POST /api/v1/victim-referrals/:id/withdraw': IDENTIFIERS,
   'POST /api/v1/potential-victims/:id/reasonable-grounds': DECIDERS, 'POST /api/v1/potential-victims/:id/conclusive-grounds': DECIDERS,
   'POST /api/v1/potential-victims/:id/extensions': DECIDERS, 'POST /api/v1/potential-victims/:id/reconsideration': RECONSIDERERS,
+  'POST /api/v1/potential-victims/:id/support': CARERS, 'POST /api/v1/potential-victims/:id/consent': CONSENT_CHANGERS, 'POST /api/v1/potential-victims/:id/closure': CARERS,
   'GET /api/v1/victim-deadlines': VICTIM_CARE, 'GET /api/v1/anonymous-notifications/:id': IDENTIFIERS,
   'GET /intelligence': INTELLIGENCE_USERS, 'GET /intelligence/new': INTELLIGENCE_USERS, 'POST /intelligence/new': INTELLIGENCE_USERS,
   'GET /intelligence/:reportId': INTELLIGENCE_USERS, 'POST /intelligence/:reportId/regrade': INTELLIGENCE_REVIEWERS,
@@ -179,6 +180,7 @@ describe('access matrix: every route, every role', () => {
     parameters['victimId'] = '01900000-0000-7000-8000-0000000000f1';
     parameters['referralId'] = '01900000-0000-7000-8000-0000000000f2';
     parameters['notificationId'] = '01900000-0000-7000-8000-0000000000f3';
+    parameters['grantId'] = '01900000-0000-7000-8000-0000000000f4';
     // Intelligence routes land on a Metropolitan report, which its supervisor may review.
     const report = await runtime.services.intelligence.submit(await actorFor(runtime, demoAccount('officer', 'metropolitan')), {
       text: 'Access matrix report', source: '1', intelligence: 'A', handling: 'P', refersTo: { day: '1', month: '3', year: '2007' }, entities: [], links: [],
