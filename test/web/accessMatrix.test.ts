@@ -28,6 +28,7 @@ const RECEIVERS = ['charity-case-worker', 'decision-maker', 'supervisor'] as con
 const DECIDERS = ['decision-maker'] as const;
 const RECONSIDERERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 const CARERS = ['charity-case-worker', 'supervisor'] as const;
+const VICTIM_ANALYSTS = ['analyst'] as const;
 const CONSENT_CHANGERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 const INTELLIGENCE_USERS = ['officer', 'supervisor', 'analyst'] as const;
 const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
@@ -104,6 +105,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /victims/:victimId/referrals': IDENTIFIERS, 'POST /victims/:victimId/reasonable-grounds': DECIDERS, 'POST /victims/:victimId/conclusive-grounds': DECIDERS,
   'POST /victims/:victimId/extensions': DECIDERS, 'POST /victims/:victimId/reconsideration': RECONSIDERERS,
   'GET /victims/:victimId/support/new': CARERS, 'POST /victims/:victimId/support': CARERS, 'GET /victims/:victimId/close': CARERS, 'POST /victims/:victimId/close': CARERS,
+  'GET /victim-analysis': VICTIM_ANALYSTS, 'GET /victim-access-grants/:grantId': VICTIM_ANALYSTS,
+  'GET /victims/:victimId/access-grants': SUPERVISORS, 'POST /victims/:victimId/access-grants': SUPERVISORS, 'POST /victim-access-grants/:grantId/revoke': SUPERVISORS,
   'GET /victims/:victimId/consent': CONSENT_CHANGERS, 'POST /victims/:victimId/consent': CONSENT_CHANGERS,
   'POST /victim-referrals/:referralId/accept': RECEIVERS, 'POST /victim-referrals/:referralId/decline': RECEIVERS, 'POST /victim-referrals/:referralId/withdraw': IDENTIFIERS,
   'GET /anonymous-notifications/:notificationId': IDENTIFIERS,
@@ -112,6 +115,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /api/v1/victim-referrals/:id/accept': RECEIVERS, 'POST /api/v1/victim-referrals/:id/decline': RECEIVERS, 'POST /api/v1/victim-referrals/:id/withdraw': IDENTIFIERS,
   'POST /api/v1/potential-victims/:id/reasonable-grounds': DECIDERS, 'POST /api/v1/potential-victims/:id/conclusive-grounds': DECIDERS,
   'POST /api/v1/potential-victims/:id/extensions': DECIDERS, 'POST /api/v1/potential-victims/:id/reconsideration': RECONSIDERERS,
+  'POST /api/v1/potential-victims/:id/support': CARERS, 'POST /api/v1/potential-victims/:id/consent': CONSENT_CHANGERS, 'POST /api/v1/potential-victims/:id/closure': CARERS,
   'GET /api/v1/victim-deadlines': VICTIM_CARE, 'GET /api/v1/anonymous-notifications/:id': IDENTIFIERS,
   'GET /intelligence': INTELLIGENCE_USERS, 'GET /intelligence/new': INTELLIGENCE_USERS, 'POST /intelligence/new': INTELLIGENCE_USERS,
   'GET /intelligence/:reportId': INTELLIGENCE_USERS, 'POST /intelligence/:reportId/regrade': INTELLIGENCE_REVIEWERS,
@@ -186,6 +190,7 @@ describe('access matrix: every route, every role', () => {
     parameters['victimId'] = '01900000-0000-7000-8000-0000000000f1';
     parameters['referralId'] = '01900000-0000-7000-8000-0000000000f2';
     parameters['notificationId'] = '01900000-0000-7000-8000-0000000000f3';
+    parameters['grantId'] = '01900000-0000-7000-8000-0000000000f4';
     // Intelligence routes land on a Metropolitan report, which its supervisor may review.
     const report = await runtime.services.intelligence.submit(await actorFor(runtime, demoAccount('officer', 'metropolitan')), {
       text: 'Access matrix report', source: '1', intelligence: 'A', handling: 'P', refersTo: { day: '1', month: '3', year: '2007' }, entities: [], links: [],

@@ -4,8 +4,9 @@ import type { Role } from '../roles.ts';
 // Victim care is need-to-know. An organisation sees a potential victim only when it made the
 // record, sent a referral about them, is the local authority recorded for a child, or received
 // a referral it has not declined (and not had withdrawn). The national centre — analysts
-// included — never sees victim care (issue 3), nor do administrators: none of them deals with
-// the person. A receiver that has not yet accepted sees the referral without the person's
+// included — never sees a victim-care record (issue 3), nor do administrators: none of them
+// deals with the person. Analysts see pseudonymised records instead (canAnalyseVictimCare), and
+// one person's identity only under a supervisor's grant (canGrantVictimAccess). A receiver that has not yet accepted sees the referral without the person's
 // identity: enough to decide whether to take it on, nothing more.
 
 /** Roles that deal with potential victims, in organisations that do. */

@@ -3,7 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { IDENTIFIER_ROLES, RECEIVER_ROLES, RECONSIDERATION_ROLES, VICTIM_CARE_ROLES } from '../../access/policies/victimCare.ts';
+import { CARE_ROLES, CONSENT_ROLES, IDENTIFIER_ROLES, RECEIVER_ROLES, RECONSIDERATION_ROLES, VICTIM_CARE_ROLES } from '../../access/policies/victimCare.ts';
 import { rolesOnly } from '../../access/policies/routes.ts';
 import type { DateParts } from '../../domain/recording/enteredValues.ts';
 import type { VictimPath } from '../../domain/victimPath/path.ts';
@@ -12,7 +12,7 @@ import { actorOf } from '../routeGuard.ts';
 import { IdParams, Problem } from './schemas.ts';
 import {
   AnonymousNotification, CreatedVictimRecord, Deadlines, DeadlinesQuery, IncomingReferral, NewDecision, NewExtension, NewPotentialVictim, NewReferral, PathResult,
-  PotentialVictim, PotentialVictimSummary, Reason, Referral,
+  PotentialVictim, PotentialVictimSummary, Reason, Referral, NewSupport, SupportRecorded, NewConsentChange, ConsentChanged, NewCaseClosure,
 } from './victimCareSchemas.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -114,6 +114,28 @@ export async function registerVictimCareApiRoutes(parent: FastifyInstance, servi
     config: { access: READERS },
     schema: { summary: 'Decisions due, overdue, and reflection periods ending within 7 days, for the caller’s organisation', tags, security, querystring: DeadlinesQuery, response: { 200: Deadlines, ...problems } },
   }, async (request) => services.victimDeadlines.deadlines(actorOf(request), request.query.today === undefined ? {} : { today: request.query.today }));
+
+  app.post('/potential-victims/:id/support', {
+    config: { access: rolesOnly(...CARE_ROLES) },
+    schema: { summary: 'Record support the caller’s charity gave the person (once per submissionId)', tags, security, params: IdParams, body: NewSupport, response: { 200: SupportRecorded, 201: SupportRecorded, ...problems } },
+  }, async (request, reply) => {
+    const b = request.body;
+    const recorded = await services.victimCare.recordSupport(actorOf(request), request.params.id, { kind: b.kind, givenOn: dateParts(b.givenOn), note: b.note ?? '' }, b.submissionId);
+    return reply.code(recorded.created ? 201 : 200).send(recorded);
+  });
+
+  app.post('/potential-victims/:id/consent', {
+    config: { access: rolesOnly(...CONSENT_ROLES) },
+    schema: { summary: 'Record consent given later, or withdrawn (which ends the care referral)', tags, security, params: IdParams, body: NewConsentChange, response: { 200: ConsentChanged, ...problems } },
+  }, async (request) => services.victimCare.changeConsent(actorOf(request), request.params.id, request.body));
+
+  app.post('/potential-victims/:id/closure', {
+    config: { access: rolesOnly(...CARE_ROLES) },
+    schema: { summary: 'Close the caller’s charity’s case with a move-on plan', tags, security, params: IdParams, body: NewCaseClosure, response: { 204: Type.Null(), ...problems } },
+  }, async (request, reply) => {
+    await services.victimCare.closeCase(actorOf(request), request.params.id, request.body);
+    return reply.code(204).send(null);
+  });
 
   app.get('/anonymous-notifications/:id', {
     config: { access: IDENTIFIERS },

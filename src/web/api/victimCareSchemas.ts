@@ -10,6 +10,7 @@ const Codes = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 30 });
 
 export const Referral = Type.Object({
   id: Id, potentialVictimId: Id, kind: Type.String(), fromOrganisationId: Id, toOrganisationId: Id, status: Type.String(), referredOn: IsoDate, answeredOn: Nullable(IsoDate),
+  closedOn: Nullable(IsoDate),
 });
 
 const Clock = {
@@ -70,3 +71,15 @@ export const IncomingReferral = Type.Intersect([Referral, Type.Object({ childSta
 export const AnonymousNotification = Type.Object({
   id: Id, organisationId: Id, notifiedOn: IsoDate, sex: Type.String(), nationality: Nullable(Type.String()), ageBand: Type.String(), exploitationTypes: Codes,
 });
+
+export const NewSupport = Type.Object({
+  kind: Type.String({ maxLength: 64, description: 'accommodation, medical, counselling, legal-advice, interpreter, financial' }),
+  givenOn: Type.Optional(Type.String({ format: 'date', description: 'Defaults to today' })), note: Type.Optional(Type.String({ maxLength: 5000, description: 'Read by the charity alone; encrypted at rest' })),
+  submissionId: Type.Optional(Type.String({ maxLength: 36, description: 'A UUID of your choosing: a repeat with the same one records nothing new' })),
+}, { additionalProperties: false });
+export const SupportRecorded = Type.Object({ timelineEventId: Id, created: Type.Boolean() });
+export const NewConsentChange = Type.Object({
+  change: Type.Union([Type.Literal('given'), Type.Literal('withdrawn')]), reason: Type.String({ maxLength: 5000 }),
+}, { additionalProperties: false, description: 'Withdrawn consent ends every live referral to a support charity' });
+export const ConsentChanged = Type.Object({ endedReferralIds: Type.Array(Id) });
+export const NewCaseClosure = Type.Object({ reason: Type.String({ maxLength: 64 }), moveOnPlan: Type.String({ maxLength: 5000 }) }, { additionalProperties: false });

@@ -10,7 +10,7 @@ import { canUseTriage } from '../../access/policies/publicReports.ts';
 import { canReadCalls } from '../../access/policies/informationLine.ts';
 import { canAssignFollowUps, canSeeFollowUps } from '../../access/policies/followUps.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
-import { canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
+import { canAnalyseVictimCare, canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
 
 export interface NavigationItem { href: string; text: string; active?: boolean }
 
@@ -21,6 +21,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   const forces = readableForces(actor);
   if (forces === undefined || forces.length > 0) items.push({ href: '/visits', text: 'Visits' }, { href: '/people', text: 'People' }, { href: '/arrests', text: 'Arrests' });
   if (actor.kind === 'user' && canWorkOnVictimCare(actor)) items.push({ href: '/victims', text: 'Victim care' });
+  if (canAnalyseVictimCare(actor)) items.push({ href: '/victim-analysis', text: 'Victim care (pseudonymised)' });
   if (canUseIntelligence(actor)) items.push({ href: '/intelligence', text: 'Intelligence' }, { href: '/network', text: 'Network' });
   const results = readableResults(actor);
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });

@@ -6,7 +6,7 @@ import type { Actor } from '../../../access/actor.ts';
 import { ConflictError, ValidationError, type FieldError } from '../../../access/errors.ts';
 import { rolesOnly } from '../../../access/policies/routes.ts';
 import {
-  canAnswerReferral, canChangeConsent, canDecide, canIdentifyVictims, canRecordCare, canRequestReconsiderationAs, canWithdrawReferral, IDENTIFIER_ROLES, RECEIVER_ROLES,
+  canAnswerReferral, canChangeConsent, canDecide, canGrantVictimAccess, canIdentifyVictims, canRecordCare, canRequestReconsiderationAs, canWithdrawReferral, IDENTIFIER_ROLES, RECEIVER_ROLES,
   RECONSIDERATION_ROLES, VICTIM_CARE_ROLES,
 } from '../../../access/policies/victimCare.ts';
 import type { Services } from '../../../services/index.ts';
@@ -17,6 +17,7 @@ import { dateField, EMPTY_DATE } from '../recording/forms.ts';
 import { clockText, VICTIM_LABELS } from './labels.ts';
 import { registerNewVictimRoutes } from './newRecord.ts';
 import { registerVictimCarePages } from './care.ts';
+import { registerVictimAnalysisPages } from './analysis.ts';
 
 const READERS = { config: { access: rolesOnly(...VICTIM_CARE_ROLES) } };
 const IDENTIFIERS = { config: { access: rolesOnly(...IDENTIFIER_ROLES) } };
@@ -51,6 +52,7 @@ export async function registerVictimCareRoutes(app: FastifyInstance, services: S
 
   registerNewVictimRoutes(app, services, IDENTIFIERS);
   registerVictimCarePages(app, services);
+  registerVictimAnalysisPages(app, services);
 
   const detailPage = async (reply: FastifyReply, actor: Actor, victimId: string, state?: ActionState): Promise<FastifyReply> => {
     const person = await services.potentialVictims.get(actor, victimId);
@@ -162,6 +164,7 @@ function actionsFor(actor: Actor, person: PotentialVictimDetail) {
     reasonableGrounds: decides && (person.stage === 'awaiting-reasonable-grounds' || reconsidering === 'reasonable-grounds'),
     conclusiveGrounds: decides && (person.stage === 'recovery-period' || reconsidering === 'conclusive-grounds'),
     extend: decides && person.stage === 'recovery-period' && person.reflectionDaysLeft !== null,
+    grantAccess: full && canGrantVictimAccess(actor, person.organisationId),
     recordCare: full && careReferrals.some((r) => canRecordCare(actor, r)),
     changeConsent: full && canChangeConsent(actor, relations, careReferrals),
     reconsider: full && (person.stage === 'reasonable-grounds-negative' || person.stage === 'conclusive-grounds-negative') && canRequestReconsiderationAs(actor, relations) !== undefined,

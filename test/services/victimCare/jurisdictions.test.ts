@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase, openTestRuntime, type TestRuntime } from '../../support/databases.ts';
+import { seedDemo } from '../../support/fixtures.ts';
+import { NAMED_ADULT, setToday, victimCareActors, victimCareOrganisations, type VictimCareActors, type VictimCareOrganisations } from '../../support/victimCareFixture.ts';
+
+// Reasonable-grounds targets (5 working days) counted with each jurisdiction's bank holidays, as
+// stored on the record and shown to every organisation. Dates worked out by hand from the
+// published 2026 bank holidays: St Patrick's Day (NI and Ireland, Tuesday 17 March), the Twelfth's
+// substitute (NI, Monday 13 July), the August bank holiday (Ireland and Scotland, Monday 3 August).
+describeEachDatabase('reasonable-grounds targets in every jurisdiction', (dialect) => {
+  let runtime: TestRuntime;
+  let actors: VictimCareActors;
+  let organisations: VictimCareOrganisations;
+
+  beforeEach(async () => {
+    runtime = await openTestRuntime(dialect);
+    await seedDemo(runtime);
+    actors = await victimCareActors(runtime);
+    organisations = await victimCareOrganisations(runtime);
+  });
+  afterEach(async () => runtime.dispose());
+
+  async function dueDates(referredOn: string): Promise<Record<string, string | null>> {
+    setToday(runtime, referredOn);
+    const due: Record<string, string | null> = {};
+    for (const jurisdiction of ['england-and-wales', 'scotland', 'northern-ireland', 'ireland']) {
+      const { id } = await runtime.services.potentialVictims.create(actors.metOfficer, { ...NAMED_ADULT, jurisdiction });
+      await runtime.services.victimReferrals.refer(actors.metOfficer, id, { kind: 'competent-authority', toOrganisationId: organisations.competentAuthority });
+      due[jurisdiction] = (await runtime.services.potentialVictims.get(actors.metOfficer, id)).reasonableGroundsDueOn;
+    }
+    return due;
+  }
+
+  it('skips St Patrick’s Day in Northern Ireland and Ireland only', async () => {
+    expect(await dueDates('2026-03-16')).toEqual({ 'england-and-wales': '2026-03-23', scotland: '2026-03-23', 'northern-ireland': '2026-03-24', ireland: '2026-03-24' });
+  });
+
+  it('skips the Twelfth’s substitute day in Northern Ireland only, across a weekend', async () => {
+    expect(await dueDates('2026-07-10')).toEqual({ 'england-and-wales': '2026-07-17', scotland: '2026-07-17', 'northern-ireland': '2026-07-20', ireland: '2026-07-17' });
+  });
+
+  it('skips the early-August bank holiday in Ireland and Scotland, not in England or Northern Ireland', async () => {
+    expect(await dueDates('2026-07-31')).toEqual({ 'england-and-wales': '2026-08-07', scotland: '2026-08-10', 'northern-ireland': '2026-08-07', ireland: '2026-08-10' });
+  });
+});
