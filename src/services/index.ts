@@ -10,6 +10,7 @@ import { LinkageRunService } from './linkage/linkageRuns.ts';
 import { NotificationService } from './notifications.ts';
 import { IntelligenceService } from './intelligence.ts';
 import { NetworkService } from './network.ts';
+import { NetworkChartService } from './networkCharts.ts';
 import { HiddenScaleService } from './hiddenScale.ts';
 import { FollowUpService } from './followUps.ts';
 import { OperationResultsService } from './operationResults.ts';
@@ -50,6 +51,7 @@ export interface Services {
   victimDeadlines: VictimDeadlineService;
   intelligence: IntelligenceService;
   network: NetworkService;
+  networkCharts: NetworkChartService;
   hiddenScale: HiddenScaleService;
   publicReporting: PublicReportingService;
   publicReportTriage: PublicReportTriageService;
@@ -62,6 +64,7 @@ export function createServices(context: ServiceContext): Services {
   const intelligence = new IntelligenceService(context);
   const enforcementRecording = new EnforcementRecordingService(context);
   const victimDeadlines = new VictimDeadlineService(context);
+  const network = new NetworkService(context, intelligence);
   return {
     context,
     authentication,
@@ -87,7 +90,8 @@ export function createServices(context: ServiceContext): Services {
     victimDecisions: new VictimDecisionService(context),
     victimDeadlines,
     intelligence,
-    network: new NetworkService(context, intelligence),
+    network,
+    networkCharts: new NetworkChartService(context, network),
     hiddenScale: new HiddenScaleService(context),
     publicReporting: new PublicReportingService(context),
     publicReportTriage: new PublicReportTriageService(context),

@@ -8,6 +8,7 @@ import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
 import { LinkageRepository } from './repositories/linkage.ts';
 import { IntelligenceRepository } from './repositories/intelligence.ts';
+import { NetworkChartRepository } from './repositories/networkCharts.ts';
 import { NetworkRepository } from './repositories/network.ts';
 import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
@@ -46,6 +47,7 @@ export interface Repositories {
   victimCare: VictimCareRepository;
   intelligence: IntelligenceRepository;
   network: NetworkRepository;
+  networkCharts: NetworkChartRepository;
   populationEstimates: PopulationEstimateRepository;
   publicReports: PublicReportRepository;
 }
@@ -72,6 +74,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     victimCare: new VictimCareRepository(db),
     intelligence: new IntelligenceRepository(db),
     network: new NetworkRepository(db),
+    networkCharts: new NetworkChartRepository(db),
     populationEstimates: new PopulationEstimateRepository(db),
     publicReports: new PublicReportRepository(db),
   };
