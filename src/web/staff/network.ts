@@ -2,7 +2,6 @@
 // timeline under filters, the shortest path between two entities with its evidence, and the
 // connected groups and most central entities as tables.
 import type { FastifyInstance } from 'fastify';
-import { rolesOnly } from '../../access/policies/routes.ts';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS, RELATIONSHIP_TYPES, isEntityType } from '../../domain/network/entities.ts';
 import { gradeLabel, type NetworkFilter, type NetworkGraph } from '../../domain/network/graph.ts';
 import { toFollowTheMoneyLines } from '../../domain/network/followTheMoney.ts';
@@ -11,15 +10,18 @@ import { RELIABILITY_LABELS, RELIABILITY_LEVELS } from '../../domain/network/rel
 import { i2EntityTable, i2LinkTable } from '../../services/export/i2Network.ts';
 import type { Services } from '../../services/index.ts';
 import { actorOf } from '../routeGuard.ts';
+import { NETWORK_READERS } from './networkAccess.ts';
+import { registerNetworkChartRoutes } from './networkCharts.ts';
 import { networkFilterOf, networkSelectionOf, queryText } from './networkQuery.ts';
 
-export const NETWORK_READERS = rolesOnly('officer', 'supervisor', 'analyst');
+export { NETWORK_READERS };
 const TABLE_ROWS = 25;
 
 const RECORD_PATHS: Record<string, string> = { 'person-found': '/people/', arrest: '/arrests/', visit: '/visits/', 'intelligence-report': '/intelligence/' };
 
 export async function registerNetworkRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const network = services.network;
+  await registerNetworkChartRoutes(app, services);
   const organisations = () => services.context.store.repositories.organisations.list();
 
   const filterLocals = async (query: Record<string, string | string[] | undefined>, filter: NetworkFilter) => {
