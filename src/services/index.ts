@@ -11,6 +11,7 @@ import { NotificationService } from './notifications.ts';
 import { IntelligenceService } from './intelligence.ts';
 import { NetworkService } from './network.ts';
 import { NetworkChartService } from './networkCharts.ts';
+import { NetworkMeasuresService } from './networkMeasures.ts';
 import { HiddenScaleService } from './hiddenScale.ts';
 import { FollowUpService } from './followUps.ts';
 import { OperationResultsService } from './operationResults.ts';
@@ -52,6 +53,7 @@ export interface Services {
   intelligence: IntelligenceService;
   network: NetworkService;
   networkCharts: NetworkChartService;
+  networkMeasures: NetworkMeasuresService;
   hiddenScale: HiddenScaleService;
   publicReporting: PublicReportingService;
   publicReportTriage: PublicReportTriageService;
@@ -92,6 +94,7 @@ export function createServices(context: ServiceContext): Services {
     intelligence,
     network,
     networkCharts: new NetworkChartService(context, network),
+    networkMeasures: new NetworkMeasuresService(context, network),
     hiddenScale: new HiddenScaleService(context),
     publicReporting: new PublicReportingService(context),
     publicReportTriage: new PublicReportTriageService(context),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
 import { seedEnforcementFixture, type EnforcementFixture } from '../support/enforcementFixture.ts';
 import { FtmModel, ftmProblems } from '../support/followTheMoneySchema.ts';
-import { demoAccount, seedDemo } from '../support/fixtures.ts';
+import { actorFor, demoAccount, seedDemo } from '../support/fixtures.ts';
 import { entity, intelligenceActors, link, reportInput, type IntelligenceActors } from '../support/intelligenceFixture.ts';
 import { buildTestApp } from '../support/webApp.ts';
 import { WebClient } from '../support/webClient.ts';
@@ -140,5 +140,29 @@ describe('network pages: exports, charts, pictures and measures', () => {
 
     expect((await metOfficer.post(chartUrl, { name: 'Renamed chart', notes: 'New notes' })).statusCode).toBe(303);
     expect((await colleague.get('/network/charts')).body).toContain('Renamed chart');
+  });
+
+  it('works out communities and central entities in the background, and keeps them until the network changes', async () => {
+    const analyst = await signedIn('analyst');
+    const first = await analyst.get('/network/groups');
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Connected groups');
+    const actor = await actorFor(runtime, demoAccount('analyst'));
+    const started = await runtime.services.networkMeasures.measures(actor);
+    await started.done;
+    const ready = await analyst.get('/network/groups');
+    expect(ready.body).toContain('Communities (');
+    expect(ready.body).toContain('Most between');
+    expect(ready.body).toContain('modularity');
+    // Unchanged network: the same result, not a new computation.
+    const again = await runtime.services.networkMeasures.measures(actor);
+    expect(again.state).toBe((await runtime.services.networkMeasures.measures(actor)).state);
+    expect(again.state.status).toBe('ready');
+    // A new report changes the network: the measures are worked out again.
+    await runtime.services.intelligence.submit(actors.metOfficer, reportInput({ source: 'B', intelligence: '2', handling: '1' }, [entity('phone', '07700 900123'), entity('vehicle', 'YY11 ZZZ')], [link(1, 'called', 2)]));
+    const changed = await runtime.services.networkMeasures.measures(actor);
+    expect(changed.state.status).toBe('computing');
+    await changed.done;
+    expect((await runtime.services.networkMeasures.measures(actor)).state.status).toBe('ready');
   });
 });
