@@ -11,6 +11,8 @@ import { LinkageRunService } from './linkage/linkageRuns.ts';
 import { NotificationService } from './notifications.ts';
 import { IntelligenceService } from './intelligence.ts';
 import { NetworkService } from './network.ts';
+import { NetworkChartService } from './networkCharts.ts';
+import { NetworkMeasuresService } from './networkMeasures.ts';
 import { HiddenScaleService } from './hiddenScale.ts';
 import { FollowUpService } from './followUps.ts';
 import { OperationResultsService } from './operationResults.ts';
@@ -59,6 +61,8 @@ export interface Services {
   victimAnalysis: VictimAnalysisService;
   intelligence: IntelligenceService;
   network: NetworkService;
+  networkCharts: NetworkChartService;
+  networkMeasures: NetworkMeasuresService;
   hiddenScale: HiddenScaleService;
   publicReporting: PublicReportingService;
   publicReportTriage: PublicReportTriageService;
@@ -75,6 +79,7 @@ export function createServices(context: ServiceContext): Services {
   const enforcementRecording = new EnforcementRecordingService(context);
   const victimDeadlines = new VictimDeadlineService(context);
   const potentialVictims = new PotentialVictimService(context);
+  const network = new NetworkService(context, intelligence);
   return {
     context,
     authentication,
@@ -103,7 +108,9 @@ export function createServices(context: ServiceContext): Services {
     victimProtection: new VictimProtectionService(context),
     victimAnalysis: new VictimAnalysisService(context),
     intelligence,
-    network: new NetworkService(context, intelligence),
+    network,
+    networkCharts: new NetworkChartService(context, network),
+    networkMeasures: new NetworkMeasuresService(context, network),
     hiddenScale: new HiddenScaleService(context),
     publicReporting: new PublicReportingService(context),
     publicReportTriage: new PublicReportTriageService(context),

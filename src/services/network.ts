@@ -160,6 +160,15 @@ export class NetworkService {
     return { entity, neighbours: graph.neighbours(key), timeline: graph.timeline(key, (r) => describeRelationship(graph, r)) };
   }
 
+  /** An entity and its neighbours to `depth` steps under the filters, for a picture. Audited like reading the entity. */
+  async neighbourhood(actor: Actor, key: string, depth: number, filter: NetworkFilter = {}): Promise<NetworkGraph> {
+    const graph = (await this.build(actor)).filtered(filter);
+    const entity = graph.entities.get(key);
+    if (entity === undefined) throw new NotFoundError('Entity');
+    await this.audit(actor, 'network.entity.read', { entityType: entity.type, picture: true, depth });
+    return graph.selection([key], depth);
+  }
+
   async path(actor: Actor, fromKey: string, toKey: string, filter: NetworkFilter = {}): Promise<{ from: NetworkEntity; to: NetworkEntity; steps: PathStep[] | null }> {
     const graph = (await this.build(actor)).filtered(filter);
     const from = graph.entities.get(fromKey);

@@ -458,6 +458,24 @@ export interface OrganisationGradingSchemeTable {
   updated_at: string;
 }
 
+/** A saved network chart; `content_sealed` holds the entity keys, positions and notes (fieldCipher). */
+export interface NetworkChartTable {
+  id: string;
+  organisation_id: string;
+  owner_id: string;
+  name: string;
+  content_sealed: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NetworkChartShareTable {
+  chart_id: string;
+  user_id: string;
+  shared_by: string;
+  shared_at: string;
+}
+
 export interface IntelligenceReportTable {
   id: string;
   organisation_id: string;
@@ -742,6 +760,8 @@ export interface DatabaseSchema {
   intelligence_disseminations: IntelligenceDisseminationTable;
   intelligence_entities: IntelligenceEntityTable;
   intelligence_links: IntelligenceLinkTable;
+  network_charts: NetworkChartTable;
+  network_chart_shares: NetworkChartShareTable;
   potential_victims: PotentialVictimTable;
   victim_referrals: VictimReferralTable;
   victim_timeline: VictimTimelineTable;
@@ -810,6 +830,8 @@ export type IntelligenceReportVersionRow = Selectable<IntelligenceReportVersionT
 export type IntelligenceDisseminationRow = Selectable<IntelligenceDisseminationTable>;
 export type IntelligenceEntityRow = Selectable<IntelligenceEntityTable>;
 export type IntelligenceLinkRow = Selectable<IntelligenceLinkTable>;
+export type NetworkChartRow = Selectable<NetworkChartTable>;
+export type NetworkChartShareRow = Selectable<NetworkChartShareTable>;
 export type PopulationEstimateRow = Selectable<PopulationEstimateTable>;
 export type StatisticsReleaseRow = Selectable<StatisticsReleaseTable>;
 export type PublishedStatisticsReleaseRow = Selectable<PublishedStatisticsReleaseView>;

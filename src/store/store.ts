@@ -9,6 +9,7 @@ import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
 import { LinkageRepository } from './repositories/linkage.ts';
 import { IntelligenceRepository } from './repositories/intelligence.ts';
+import { NetworkChartRepository } from './repositories/networkCharts.ts';
 import { NetworkRepository } from './repositories/network.ts';
 import { OperationRepository } from './repositories/operations.ts';
 import { OperationResultsRepository } from './repositories/operationResults.ts';
@@ -49,6 +50,7 @@ export interface Repositories {
   victimCare: VictimCareRepository;
   intelligence: IntelligenceRepository;
   network: NetworkRepository;
+  networkCharts: NetworkChartRepository;
   populationEstimates: PopulationEstimateRepository;
   publicReports: PublicReportRepository;
   informationLine: InformationLineRepository;
@@ -78,6 +80,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     victimCare: new VictimCareRepository(db),
     intelligence: new IntelligenceRepository(db),
     network: new NetworkRepository(db),
+    networkCharts: new NetworkChartRepository(db),
     populationEstimates: new PopulationEstimateRepository(db),
     publicReports: new PublicReportRepository(db),
     informationLine: new InformationLineRepository(db),

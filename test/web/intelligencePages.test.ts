@@ -96,6 +96,8 @@ describe('intelligence and network pages', () => {
     expect(path.statusCode).toBe(200);
     expect(path.body).toContain('2 steps');
     expect(path.body).toContain(`/people/${WM_SUSPECT}`);
+    // The measures are worked out in the background; wait for them as a reload a moment later would.
+    await (await runtime.services.networkMeasures.measures(await actorFor(runtime, demoAccount('analyst')))).done;
     const groups = await analyst.get('/network/groups');
     expect(groups.statusCode).toBe(200);
     expect(groups.body).toContain('Most between');

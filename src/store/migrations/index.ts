@@ -9,6 +9,7 @@ import * as victimCare from './0007-victim-care.ts';
 import * as victimCareSupport from './0014-victim-care-support.ts';
 import * as intelligence from './0011-intelligence.ts';
 import * as populationEstimates from './0012-population-estimates.ts';
+import * as networkCharts from './0016-network-charts.ts';
 import * as publicReports from './0009-public-reports.ts';
 import * as informationLine from './0015-information-line.ts';
 import * as recordEditsAndFollowUps from './0006-record-edits-and-follow-ups.ts';
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0007-victim-care': victimCare,
   '0011-intelligence': intelligence,
   '0012-population-estimates': populationEstimates,
+  '0016-network-charts': networkCharts,
   '0009-public-reports': publicReports,
   '0006-record-edits-and-follow-ups': recordEditsAndFollowUps,
   '0005-search-and-results': searchAndResults,

@@ -2,7 +2,6 @@
 // timeline under filters, the shortest path between two entities with its evidence, and the
 // connected groups and most central entities as tables.
 import type { FastifyInstance } from 'fastify';
-import { rolesOnly } from '../../access/policies/routes.ts';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS, RELATIONSHIP_TYPES, isEntityType } from '../../domain/network/entities.ts';
 import { gradeLabel, type NetworkFilter, type NetworkGraph } from '../../domain/network/graph.ts';
 import { toFollowTheMoneyLines } from '../../domain/network/followTheMoney.ts';
@@ -11,15 +10,18 @@ import { RELIABILITY_LABELS, RELIABILITY_LEVELS } from '../../domain/network/rel
 import { i2EntityTable, i2LinkTable } from '../../services/export/i2Network.ts';
 import type { Services } from '../../services/index.ts';
 import { actorOf } from '../routeGuard.ts';
+import { NETWORK_READERS } from './networkAccess.ts';
+import { registerNetworkChartRoutes } from './networkCharts.ts';
 import { networkFilterOf, networkSelectionOf, queryText } from './networkQuery.ts';
 
-export const NETWORK_READERS = rolesOnly('officer', 'supervisor', 'analyst');
+export { NETWORK_READERS };
 const TABLE_ROWS = 25;
 
 const RECORD_PATHS: Record<string, string> = { 'person-found': '/people/', arrest: '/arrests/', visit: '/visits/', 'intelligence-report': '/intelligence/' };
 
 export async function registerNetworkRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const network = services.network;
+  await registerNetworkChartRoutes(app, services);
   const organisations = () => services.context.store.repositories.organisations.list();
 
   const filterLocals = async (query: Record<string, string | string[] | undefined>, filter: NetworkFilter) => {
@@ -72,13 +74,24 @@ export async function registerNetworkRoutes(app: FastifyInstance, services: Serv
     });
   });
 
+  // Connected groups are quick and shown at once; the measures are computed in the background
+  // and cached until the network changes, so this page never waits for betweenness or Louvain.
   app.get('/network/groups', { config: { access: NETWORK_READERS } }, async (request, reply) => {
     const query = request.query as Record<string, string | string[] | undefined>;
     const filter = networkFilterOf(query);
-    const metrics = await network.metrics(actorOf(request), filter);
-    const top = (key: 'degree' | 'betweenness' | 'pageRank') => [...metrics.centrality].sort((a, b) => b[key] - a[key] || a.entity.key.localeCompare(b.entity.key)).slice(0, TABLE_ROWS);
+    const { graph, state } = await services.networkMeasures.measures(actorOf(request), filter);
+    const groups = graph.groups();
+    const measures = state.status === 'ready' ? state.measures : undefined;
+    const rows = (measures?.byNode ?? []).map((m) => ({ ...m, entity: graph.entities.get(m.key) ?? { key: m.key, type: 'person' as const, label: m.key } }));
+    const top = (key: 'degree' | 'betweenness' | 'pageRank') => [...rows].sort((a, b) => b[key] - a[key] || a.key.localeCompare(b.key)).slice(0, TABLE_ROWS);
+    const communities = (measures?.communities ?? []).slice(0, TABLE_ROWS).map((c) => {
+      const members = rows.filter((r) => r.community === c.number).sort((a, b) => b.degree - a.degree || a.key.localeCompare(b.key));
+      return { ...c, members: members.slice(0, 12).map((m) => m.entity), more: Math.max(members.length - 12, 0) };
+    });
     return reply.page('staff/network/groups.njk', {
-      ...(await filterLocals(query, filter)), metrics, groups: metrics.groups.slice(0, TABLE_ROWS).map((g, i) => ({ number: i + 1, size: g.length, members: g.slice(0, 12), more: Math.max(g.length - 12, 0) })),
+      ...(await filterLocals(query, filter)), metrics: { entities: graph.entities.size, relationships: graph.relationships.length, groups },
+      groups: groups.slice(0, TABLE_ROWS).map((g, i) => ({ number: i + 1, size: g.length, members: g.slice(0, 12), more: Math.max(g.length - 12, 0) })),
+      status: state.status, measures, communities, computedAt: state.status === 'ready' ? state.computedAt : '',
       byDegree: top('degree'), byBetweenness: top('betweenness'), byPageRank: top('pageRank'),
     });
   });
