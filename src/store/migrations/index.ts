@@ -11,6 +11,7 @@ import * as populationEstimates from './0012-population-estimates.ts';
 import * as publicReports from './0009-public-reports.ts';
 import * as recordEditsAndFollowUps from './0006-record-edits-and-follow-ups.ts';
 import * as searchAndResults from './0005-search-and-results.ts';
+import * as dashboardSignature from './0017-dashboard-signature.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-public-reports': publicReports,
   '0006-record-edits-and-follow-ups': recordEditsAndFollowUps,
   '0005-search-and-results': searchAndResults,
+  '0017-dashboard-signature': dashboardSignature,
 };
 
 export const inCodeMigrations: MigrationProvider = {
