@@ -53,6 +53,8 @@ export function registerServeCommand(program: Command): void {
       await app.listen({ port: config.port, host: config.host });
       // A public-only instance holds no staff data (on PostgreSQL its role cannot read it): reminders are the staff side's.
       const remindersStarted = surface !== 'public' && runtime.reminders.start(app.log);
+      // The dashboards' figures are counted now rather than by the first person to open them.
+      if (surface !== 'public') void runtime.services.dashboard.warm();
       const address = app.server.address();
       const boundPort = typeof address === 'object' && address !== null ? address.port : config.port;
       const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${boundPort}`;

@@ -137,6 +137,10 @@ async function latestEstimate(repositories: Repositories): Promise<LatestEstimat
   };
 }
 
+// SQLite's driver answers synchronously: between one count and the next the server takes its
+// other requests, so a background recount delays a page by one query at most, never all of them.
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Counts every fact of the dashboards for the scope. `today` is the date the victim-care clocks are read on. */
 export async function countDashboardFacts(repositories: Repositories, scope: DashboardScope, today: string, countedAt: string): Promise<DashboardFacts> {
   const organisations = await repositories.organisations.list({ includeRetired: true });
@@ -151,7 +155,9 @@ export async function countDashboardFacts(repositories: Repositories, scope: Das
     }
   }
   const results = await repositories.operationResults.byForce(scope);
+  await breathe();
   const extras = await repositories.dashboard.forceExtras(scope, reportPeriod);
+  await breathe();
 
   const figures = new Map<string, Figures>();
   const of = (organisationId: string): Figures => {
@@ -187,13 +193,14 @@ export async function countDashboardFacts(repositories: Repositories, scope: Das
     .map((v) => ({ ...v, name: byId.get(v.organisationId)?.name ?? v.organisationId }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  return {
-    scope, countedAt, today, forces, others,
-    days: await repositories.dashboard.dayCounts(scope),
-    nationality: await repositories.dashboard.victimsBy(scope, 'nationality'),
-    exploitationType: await repositories.dashboard.victimsBy(scope, 'exploitation_type'),
-    premisesType: await repositories.dashboard.byPremisesType(scope),
-    victimCare,
-    estimate: await latestEstimate(repositories),
-  };
+  await breathe();
+  const days = await repositories.dashboard.dayCounts(scope);
+  await breathe();
+  const nationality = await repositories.dashboard.victimsBy(scope, 'nationality');
+  await breathe();
+  const exploitationType = await repositories.dashboard.victimsBy(scope, 'exploitation_type');
+  await breathe();
+  const premisesType = await repositories.dashboard.byPremisesType(scope);
+  await breathe();
+  return { scope, countedAt, today, forces, others, days, nationality, exploitationType, premisesType, victimCare, estimate: await latestEstimate(repositories) };
 }

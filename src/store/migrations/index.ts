@@ -16,6 +16,7 @@ import * as recordEditsAndFollowUps from './0006-record-edits-and-follow-ups.ts'
 import * as searchAndResults from './0005-search-and-results.ts';
 import * as peopleFoundSearch from './0013-people-found-search.ts';
 import * as statisticsReleases from './0018-statistics-releases.ts';
+import * as dashboardSignature from './0017-dashboard-signature.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015-information-line': informationLine,
   '0014-victim-care-support': victimCareSupport,
   '0018-statistics-releases': statisticsReleases,
+  '0017-dashboard-signature': dashboardSignature,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -22,7 +22,7 @@ export interface ChartSpec {
 
 export function renderChart(spec: ChartSpec): string {
   const rows = spec.categories.length;
-  const height = spec.horizontal === true ? Math.max(160, 70 + rows * (spec.series.length > 1 ? 34 : 24)) : 340;
+  const height = spec.horizontal === true ? Math.max(150, 110 + rows * (spec.series.length > 1 ? 34 : 24)) : 340;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
   const categoryAxis = { type: 'category' as const, data: spec.categories, inverse: spec.horizontal === true, axisLabel: { fontFamily: FONT, fontSize: 12, color: '#0b0c0c', width: 200, overflow: 'truncate' as const, interval: spec.horizontal === true ? 0 : 'auto' as const } };
   const valueAxis = { type: 'value' as const, minInterval: 1, axisLabel: { fontFamily: FONT, fontSize: 12, color: '#0b0c0c' } };
@@ -32,8 +32,8 @@ export function renderChart(spec: ChartSpec): string {
     aria: { enabled: true, label: { description: spec.title } },
     textStyle: { fontFamily: FONT },
     title: { text: spec.title, left: 0, textStyle: { fontFamily: FONT, fontSize: 16, color: '#0b0c0c' } },
-    legend: spec.series.length > 1 ? { top: 26, left: 0, textStyle: { fontFamily: FONT, color: '#0b0c0c' } } : undefined,
-    grid: { left: spec.horizontal === true ? 210 : 50, right: 30, top: spec.series.length > 1 ? 60 : 40, bottom: 30, containLabel: spec.horizontal !== true },
+    legend: spec.series.length > 1 ? { top: 32, left: 0, textStyle: { fontFamily: FONT, color: '#0b0c0c' } } : undefined,
+    grid: { left: spec.horizontal === true ? 210 : 50, right: 30, top: spec.series.length > 1 ? 70 : 45, bottom: 30, containLabel: spec.horizontal !== true },
     xAxis: spec.horizontal === true ? valueAxis : categoryAxis,
     yAxis: spec.horizontal === true ? categoryAxis : valueAxis,
     series: spec.series.map((s) => ({ name: s.name, type: spec.kind, data: s.values, ...(spec.kind === 'line' ? { symbolSize: 6 } : { barMaxWidth: 28 }) })),
