@@ -5,7 +5,8 @@ import type { Database } from './database.ts';
 
 /** Tables the public surface may write to, and those it may read. Empty until those features exist. */
 export const PUBLIC_INSERT_TABLES: readonly string[] = [];
-export const PUBLIC_READ_TABLES: readonly string[] = [];
+// The published statistics view holds approved releases only: the table with drafts is not granted.
+export const PUBLIC_READ_TABLES: readonly string[] = ['published_statistics_releases'];
 
 export async function createPublicSurfaceRole(database: Database): Promise<number> {
   if (database.dialect !== 'postgres') throw new Error('Database roles exist only in PostgreSQL');

@@ -34,6 +34,8 @@ const ESTIMATORS = ['analyst'] as const;
 // Supervisors (of a force: its own reports) and the national centre's analysts triage public reports.
 const TRIAGERS = ['supervisor', 'analyst'] as const;
 const SUPERVISORS = ['supervisor'] as const;
+// The national centre's analysts prepare and approve statistics releases (access/policies/statisticsReleases.ts).
+const RELEASE_ANALYSTS = ['analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -121,6 +123,10 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'PUT /api/v1/arrests/:id': RECORD_MAKERS, 'PUT /api/v1/charges/:id': RECORD_MAKERS, 'PUT /api/v1/seized-assets/:id': RECORD_MAKERS,
   'GET /api/v1/follow-ups/mine': RECORD_MAKERS, 'GET /api/v1/follow-ups': SUPERVISORS, 'POST /api/v1/follow-ups': SUPERVISORS,
   'GET /api/v1/follow-ups/:id': RECORD_MAKERS, 'POST /api/v1/follow-ups/:id/complete': RECORD_MAKERS,
+  'GET /statistics': 'public', 'GET /statistics/:releaseId': 'public', 'GET /statistics/:releaseId/report': 'public', 'GET /statistics/:releaseId/report.pdf': 'public',
+  'GET /api/v1/statistics-releases': 'public', 'GET /api/v1/statistics-releases/:id': 'public',
+  'GET /statistics-releases': RELEASE_ANALYSTS, 'POST /statistics-releases': RELEASE_ANALYSTS, 'GET /statistics-releases/:releaseId': RELEASE_ANALYSTS,
+  'POST /statistics-releases/:releaseId/approve': RELEASE_ANALYSTS, 'POST /statistics-releases/:releaseId/corrections': RELEASE_ANALYSTS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -178,6 +184,7 @@ describe('access matrix: every route, every role', () => {
     });
     parameters['reportId'] = report.id;
     parameters['estimateId'] = '01900000-0000-7000-8000-0000000000e1';
+    parameters['releaseId'] = '01900000-0000-7000-8000-0000000000e2';
     parameters['reportId'] = (await fileReport(runtime)).id;
     parameters['assetId'] = '01900000-0000-7000-8000-000000000051';
     parameters['subjectType'] = 'visit';

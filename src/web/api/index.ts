@@ -13,6 +13,7 @@ import { registerIntelligenceApiRoutes } from './intelligenceRoutes.ts';
 import { registerHiddenScaleApiRoutes } from './hiddenScaleRoutes.ts';
 import { registerPublicReportApiRoutes } from './publicReportRoutes.ts';
 import { registerApiRoutes } from './routes.ts';
+import { registerStatisticsApiRoutes } from './statisticsRoutes.ts';
 import { registerVictimCareApiRoutes } from './victimCareRoutes.ts';
 import { Problem } from './schemas.ts';
 
@@ -58,6 +59,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   await registerHiddenScaleApiRoutes(app, services);
   await registerPublicReportApiRoutes(app, services);
   await registerEnforcementEditApiRoutes(app, services);
+  await registerStatisticsApiRoutes(app, services);
 
   app.get('/openapi.json', { config: { access: PUBLIC } }, async () => app.swagger());
   app.get('/docs', { config: { access: PUBLIC } }, async (_request, reply) => reply.page('api/docs.njk', { operations: operationsOf(app.swagger() as OpenApiDocument) }));

@@ -6,6 +6,7 @@ import { canReadAudit } from '../../access/policies/audit.ts';
 import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { canEstimateHiddenScale } from '../../access/policies/hiddenScale.ts';
 import { canUseTriage } from '../../access/policies/publicReports.ts';
+import { canManageStatisticsReleases } from '../../access/policies/statisticsReleases.ts';
 import { canAssignFollowUps, canSeeFollowUps } from '../../access/policies/followUps.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 import { canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
@@ -24,6 +25,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if (results === undefined || results.length > 0) items.push({ href: '/results', text: 'Results' });
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });
   if (actor.kind === 'user' && canEstimateHiddenScale(actor)) items.push({ href: '/hidden-scale', text: 'The hidden scale' });
+  if (canManageStatisticsReleases(actor)) items.push({ href: '/statistics-releases', text: 'Statistics releases' });
   if (canUseTriage(actor)) items.push({ href: '/triage', text: 'Public reports' });
   if (actor.kind === 'user' && canSeeFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups', text: 'My follow-ups' });
   if (actor.kind === 'user' && canAssignFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups/force', text: 'Force follow-ups' });
