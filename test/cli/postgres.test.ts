@@ -49,7 +49,7 @@ describe.runIf(serverUrl !== undefined && serverUrl !== '')('lifeline on Postgre
     await withClient(serverUrl ?? '', (client) => client.query(`drop database if exists ${databaseName} with (force)`));
   });
 
-  it('migrate --with-roles migrates, loads the roster and makes lifeline_public with no table grants', async () => {
+  it('migrate --with-roles migrates, loads the roster and makes lifeline_public, which may read published statistics and nothing else', async () => {
     const result = await runLifeline(['migrate', '--with-roles'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -62,10 +62,15 @@ describe.runIf(serverUrl !== undefined && serverUrl !== '')('lifeline on Postgre
       const role = await client.query<{ rolcanlogin: boolean; rolsuper: boolean }>("select rolcanlogin, rolsuper from pg_roles where rolname = 'lifeline_public'");
       expect(role.rows).toEqual([{ rolcanlogin: false, rolsuper: false }]);
       const grants = await client.query<{ table_name: string; privilege_type: string }>("select table_name, privilege_type from information_schema.role_table_grants where grantee = 'lifeline_public'");
-      expect(grants.rows).toEqual([]);
-      const privileges = await client.query<{ users: boolean; audit: boolean; usage: boolean }>(
-        "select has_table_privilege('lifeline_public', 'users', 'select') as users, has_table_privilege('lifeline_public', 'audit_events', 'insert') as audit, has_schema_privilege('lifeline_public', 'public', 'usage') as usage");
-      expect(privileges.rows).toEqual([{ users: false, audit: false, usage: true }]);
+      expect(grants.rows).toEqual([{ table_name: 'published_statistics_releases', privilege_type: 'SELECT' }]);
+      const privileges = await client.query<{ users: boolean; audit: boolean; usage: boolean; drafts: boolean }>(
+        "select has_table_privilege('lifeline_public', 'users', 'select') as users, has_table_privilege('lifeline_public', 'audit_events', 'insert') as audit, has_schema_privilege('lifeline_public', 'public', 'usage') as usage, has_table_privilege('lifeline_public', 'statistics_releases', 'select') as drafts");
+      expect(privileges.rows).toEqual([{ users: false, audit: false, usage: true, drafts: false }]);
+      // As the role itself: the published view reads, the table with the drafts is refused.
+      await client.query('set role lifeline_public');
+      expect((await client.query('select count(*) as n from published_statistics_releases')).rows).toEqual([{ n: '0' }]);
+      await expect(client.query('select count(*) from statistics_releases')).rejects.toThrow(/permission denied/);
+      await client.query('reset role');
       const organisations = await client.query<{ n: string }>('select count(*) as n from organisations');
       expect(Number(organisations.rows[0]?.n)).toBe(CORE_ROSTER.length);
     });
