@@ -17,6 +17,8 @@ export const PUBLIC_GRANTS: Readonly<Record<string, readonly Privilege[]>> = {
   public_report_additions: ['insert'],
   audit_events: ['insert'],
   organisations: ['select'],
+  // The published statistics view holds approved releases only: the table with drafts is not granted.
+  published_statistics_releases: ['select'],
 };
 
 /** Columns the public surface may read in a table it may not otherwise read. */

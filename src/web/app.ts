@@ -19,7 +19,7 @@ import { registerPageErrorHandling } from './errors.ts';
 import './fastifyTypes.ts';
 import { registerHealthRoutes } from './health.ts';
 import { loggerOptions } from './logging.ts';
-import { publicSurface } from './public/index.ts';
+import { publicStatisticsSurface, publicSurface } from './public/index.ts';
 import { requireAccessDecisions } from './routeGuard.ts';
 import { staffSurface } from './staff/index.ts';
 import { viewsPlugin } from './views.ts';
@@ -75,6 +75,7 @@ export async function buildApp(dependencies: WebDependencies): Promise<FastifyIn
   }
   if (surface === 'public' || surface === 'all') {
     await app.register(publicSurface, { prefix: '/report', config, services });
+    await app.register(publicStatisticsSurface, { prefix: '/statistics', config, services });
   }
   if (surface === 'public') {
     app.get('/', { config: { access: PUBLIC } }, async (_request, reply) => reply.redirect('/report', 302));

@@ -50,7 +50,7 @@ describe.runIf(serverUrl !== undefined && serverUrl !== '')('lifeline on Postgre
     await withClient(serverUrl ?? '', (client) => client.query(`drop database if exists ${databaseName} with (force)`));
   });
 
-  it('migrate --with-roles migrates, loads the roster and makes lifeline_public with only the public journey’s grants', async () => {
+  it('migrate --with-roles migrates, loads the roster and makes lifeline_public with only the public journey’s and published statistics’ grants', async () => {
     const result = await runLifeline(['migrate', '--with-roles'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -65,11 +65,17 @@ describe.runIf(serverUrl !== undefined && serverUrl !== '')('lifeline on Postgre
       const grants = await client.query<{ table_name: string; privilege_type: string }>("select table_name, privilege_type from information_schema.role_table_grants where grantee = 'lifeline_public'");
       const granted = grants.rows.map((g) => `${g.table_name}:${g.privilege_type.toLowerCase()}`).sort();
       expect(granted).toEqual(Object.entries(PUBLIC_GRANTS).flatMap(([table, privileges]) => privileges.map((p) => `${table}:${p}`)).sort());
-      const privileges = await client.query<{ users: boolean; audit: boolean; auditDetails: boolean; victims: boolean; usage: boolean }>(
+      const privileges = await client.query<{ users: boolean; audit: boolean; auditDetails: boolean; victims: boolean; usage: boolean; drafts: boolean }>(
         `select has_table_privilege('lifeline_public', 'users', 'select') as users, has_table_privilege('lifeline_public', 'audit_events', 'insert') as audit,
           has_column_privilege('lifeline_public', 'audit_events', 'details', 'select') as "auditDetails",
-          has_table_privilege('lifeline_public', 'potential_victims', 'select') as victims, has_schema_privilege('lifeline_public', 'public', 'usage') as usage`);
-      expect(privileges.rows).toEqual([{ users: false, audit: true, auditDetails: false, victims: false, usage: true }]);
+          has_table_privilege('lifeline_public', 'potential_victims', 'select') as victims, has_schema_privilege('lifeline_public', 'public', 'usage') as usage,
+          has_table_privilege('lifeline_public', 'statistics_releases', 'select') as drafts`);
+      expect(privileges.rows).toEqual([{ users: false, audit: true, auditDetails: false, victims: false, usage: true, drafts: false }]);
+      // As the role itself: the published view reads, the table with the drafts is refused.
+      await client.query('set role lifeline_public');
+      expect((await client.query('select count(*) as n from published_statistics_releases')).rows).toEqual([{ n: '0' }]);
+      await expect(client.query('select count(*) from statistics_releases')).rejects.toThrow(/permission denied/);
+      await client.query('reset role');
       const organisations = await client.query<{ n: string }>('select count(*) as n from organisations');
       expect(Number(organisations.rows[0]?.n)).toBe(CORE_ROSTER.length);
     });

@@ -40,6 +40,8 @@ const SUPERVISORS = ['supervisor'] as const;
 // The national centre's information-line advisers take and read calls; its analysts see only the counts.
 const ADVISERS = ['information-line-adviser'] as const;
 const CALL_COUNTERS = ['information-line-adviser', 'analyst'] as const;
+// The national centre's analysts prepare and approve statistics releases (access/policies/statisticsReleases.ts).
+const RELEASE_ANALYSTS = ['analyst'] as const;
 
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
@@ -142,6 +144,10 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /information-line': ADVISERS, 'GET /information-line/new': ADVISERS, 'POST /information-line/new': ADVISERS, 'GET /information-line/:callId': ADVISERS,
   'GET /api/v1/information-line/calls': ADVISERS, 'POST /api/v1/information-line/calls': ADVISERS, 'GET /api/v1/information-line/calls/:callId': ADVISERS,
   'GET /api/v1/information-line/counts': CALL_COUNTERS,
+  'GET /statistics': 'public', 'GET /statistics/:releaseId': 'public', 'GET /statistics/:releaseId/report': 'public', 'GET /statistics/:releaseId/report.pdf': 'public',
+  'GET /api/v1/statistics-releases': 'public', 'GET /api/v1/statistics-releases/:id': 'public',
+  'GET /statistics-releases': RELEASE_ANALYSTS, 'POST /statistics-releases': RELEASE_ANALYSTS, 'GET /statistics-releases/:releaseId': RELEASE_ANALYSTS,
+  'POST /statistics-releases/:releaseId/approve': RELEASE_ANALYSTS, 'POST /statistics-releases/:releaseId/corrections': RELEASE_ANALYSTS,
 };
 
 function routeKey(method: string, url: string): string {
@@ -202,6 +208,7 @@ describe('access matrix: every route, every role', () => {
     parameters['estimateId'] = '01900000-0000-7000-8000-0000000000e1';
     // Network chart routes land on a chart that does not exist: an allowed role gets "not found".
     parameters['chartId'] = '01900000-0000-7000-8000-0000000000c1';
+    parameters['releaseId'] = '01900000-0000-7000-8000-0000000000e2';
     parameters['reportId'] = (await fileReport(runtime)).id;
     parameters['assetId'] = '01900000-0000-7000-8000-000000000051';
     parameters['subjectType'] = 'visit';

@@ -14,6 +14,7 @@ import { registerHiddenScaleApiRoutes } from './hiddenScaleRoutes.ts';
 import { registerPublicReportApiRoutes } from './publicReportRoutes.ts';
 import { registerInformationLineApiRoutes } from './informationLineRoutes.ts';
 import { registerApiRoutes } from './routes.ts';
+import { registerStatisticsApiRoutes } from './statisticsRoutes.ts';
 import { registerVictimCareApiRoutes } from './victimCareRoutes.ts';
 import { Problem } from './schemas.ts';
 
@@ -60,6 +61,7 @@ export async function apiSurface(app: FastifyInstance, options: { services: Serv
   await registerPublicReportApiRoutes(app, services);
   await registerInformationLineApiRoutes(app, services);
   await registerEnforcementEditApiRoutes(app, services);
+  await registerStatisticsApiRoutes(app, services);
 
   app.get('/openapi.json', { config: { access: PUBLIC } }, async () => app.swagger());
   app.get('/docs', { config: { access: PUBLIC } }, async (_request, reply) => reply.page('api/docs.njk', { operations: operationsOf(app.swagger() as OpenApiDocument) }));

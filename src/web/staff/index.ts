@@ -24,6 +24,7 @@ import { staffNavigation } from './navigation.ts';
 import { registerOrganisationRoutes } from './organisations.ts';
 import { registerRecordingRoutes } from './recording/index.ts';
 import { registerSignInRoutes } from './signIn.ts';
+import { registerStatisticsReleaseRoutes } from './statisticsReleases.ts';
 import { registerTriageRoutes } from './triage.ts';
 import { registerUserRoutes } from './users.ts';
 import { registerVictimCareRoutes } from './victims/index.ts';
@@ -84,6 +85,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerNetworkRoutes(app, services);
   await registerTriageRoutes(app, services);
   await registerInformationLineRoutes(app, services);
+  await registerStatisticsReleaseRoutes(app, services);
 }
 
 function formToken(request: FastifyRequest): string | undefined {

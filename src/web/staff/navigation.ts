@@ -8,6 +8,7 @@ import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { canEstimateHiddenScale } from '../../access/policies/hiddenScale.ts';
 import { canUseTriage } from '../../access/policies/publicReports.ts';
 import { canReadCalls } from '../../access/policies/informationLine.ts';
+import { canManageStatisticsReleases } from '../../access/policies/statisticsReleases.ts';
 import { canAssignFollowUps, canSeeFollowUps } from '../../access/policies/followUps.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
 import { canAnalyseVictimCare, canWorkOnVictimCare } from '../../access/policies/victimCare.ts';
@@ -28,6 +29,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if ((dashboardForces(actor)?.length ?? 1) > 0) items.push({ href: '/dashboard', text: 'Dashboard' });
   if (canUseLinkage(actor)) items.push({ href: '/linkage', text: 'Linkage' });
   if (actor.kind === 'user' && canEstimateHiddenScale(actor)) items.push({ href: '/hidden-scale', text: 'The hidden scale' });
+  if (canManageStatisticsReleases(actor)) items.push({ href: '/statistics-releases', text: 'Statistics releases' });
   if (canUseTriage(actor)) items.push({ href: '/triage', text: 'Public reports' });
   if (actor.kind === 'user' && canReadCalls(actor)) items.push({ href: '/information-line', text: 'Information line' });
   if (actor.kind === 'user' && canSeeFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups', text: 'My follow-ups' });
