@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { UserActor } from '../../src/access/actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/access/errors.ts';
 import type { DashboardView } from '../../src/services/dashboard/view.ts';
-import type { PotentialVictimRow } from '../../src/store/schema.ts';
+import type { InformationLineCallRow, PotentialVictimRow } from '../../src/store/schema.ts';
 import { describeEachDatabase, openTestRuntime, type TestRuntime } from '../support/databases.ts';
 import { seedEnforcementFixture, type EnforcementFixture } from '../support/enforcementFixture.ts';
 import { actorFor, demoAccount, organisationId, seedDemo } from '../support/fixtures.ts';
@@ -20,6 +20,16 @@ function victim(n: number, organisation: string, clock: Pick<PotentialVictimRow,
     exploitation_types: '[]', methods_of_control: '[]', child_status: 'adult', consent: 'given', local_authority_id: null, support_wanted: '[]', interpreter_language: null,
     dependants: 0, safe_to_write: 'not-known', sex: 'female', nationality: null, name_sealed: 'sealed', date_of_birth_sealed: null, address_sealed: null, phone_sealed: null,
     email_sealed: null, account_sealed: null, dependants_note_sealed: null, referred_on: clock.stage === null ? null : '2026-01-12', pseudonym: null, created_by: null, created_at: AT, updated_at: AT, ...clock,
+  };
+}
+
+/** A call as the information line stores it; only when it was received matters to the dashboards. */
+function call(n: number, adviser: UserActor, receivedAt: string): InformationLineCallRow {
+  return {
+    id: id(n), organisation_id: adviser.organisationId, adviser_id: adviser.userId, received_at: receivedAt, duration_minutes: null, caller_type: 'social-worker',
+    caller_sealed: 'sealed', situation_sealed: 'sealed', action_taken_sealed: null, indicators: '[]', possible_child: 0, immediate_danger: 0, guidance: '[]',
+    advice_sealed: 'sealed', outcome: 'advice-only', potential_victim_id: null, anonymous_notification_id: null, charity_organisation_id: null, public_report_id: null,
+    alert_organisation_id: null, created_at: receivedAt,
   };
 }
 
@@ -179,6 +189,26 @@ describeEachDatabase('the dashboards', (dialect) => {
     await dashboard.national(analyst, {});
     await dashboard.facts.settled();
     expect((await dashboard.national(analyst, {})).headline.visits).toBe(6);
+  });
+
+  it('counts calls to the information line in the period, nationally only, and recounts when one is added', async () => {
+    const adviser = await actorFor(runtime, demoAccount('information-line-adviser'));
+    const calls = runtime.store.repositories.informationLine;
+    // Two calls inside the fixture operation (2007-01-01 to 2007-06-30), one in February; one the next year.
+    for (const [n, at] of [[31, '2007-02-10T10:00:00.000Z'], [32, '2007-05-01T23:30:00.000Z'], [33, '2008-01-01T09:00:00.000Z']] as const) await calls.insert(call(n, adviser, at));
+    const dashboard = runtime.services.dashboard;
+    expect((await dashboard.national(analyst, {})).informationLineCalls).toBe(3);
+    expect((await dashboard.national(analyst, { operationId: fixture.operationId })).informationLineCalls).toBe(2);
+    expect((await dashboard.national(analyst, { from: '2007-02-01', to: '2007-02-28' })).informationLineCalls).toBe(1);
+    expect((await dashboard.force(metSupervisor, {})).informationLineCalls).toBeNull();
+    const headline = (await dashboard.exportCsv(analyst, {}, 'headline')).csv;
+    expect(headline).toMatch(/Information-line calls,3,/);
+
+    await calls.insert(call(34, adviser, '2007-03-03T12:00:00.000Z'));
+    dashboard.facts.expireChecks();
+    await dashboard.national(analyst, {});
+    await dashboard.facts.settled();
+    expect((await dashboard.national(analyst, {})).informationLineCalls).toBe(4);
   });
 
   it('downloads each table as CSV, audited', async () => {

@@ -44,7 +44,7 @@ describe('the dashboard pages', () => {
     expect(page.body).toContain(escaped(DASHBOARD_DEFINITIONS.peopleArrested));
     expect(page.body).toContain(escaped(DASHBOARD_DEFINITIONS.arrests));
     expect(page.body).toContain('Information-line calls');
-    expect(page.body).toContain('Not yet recorded');
+    expect(page.body).toMatch(/Information-line calls<\/span>\s*<span class="lifeline-figure__value">0<\/span>/);
     expect(page.body).toContain('No hidden-scale estimate has been saved yet.');
     expect(page.body).toContain(`src="/dashboard/chart/forces-england-and-wales.svg?operationId=${fixture.operationId}"`);
     expect(page.body).toContain(`src="/dashboard/chart/monthly.svg?operationId=${fixture.operationId}"`);

@@ -11,7 +11,7 @@ export const DASHBOARD_DEFINITIONS = {
   assetsSeized: 'Assets other than cash (vehicles, property, goods) seized on visits in the period, with their recorded value.',
   intelligenceReports: 'Intelligence reports about the period (by the date the intelligence refers to), by the organisation that submitted them.',
   publicReports: 'Reports from the public received in the period, by the force whose queue they were routed to.',
-  informationLineCalls: 'Calls to the information line: not yet recorded in Lifeline, so not counted.',
+  informationLineCalls: 'Calls to the national centre’s information line received in the period (an operation’s period when one is chosen), whatever their outcome. National only: a call belongs to no force.',
   decisionsDue: 'Potential victims waiting for a reasonable-grounds decision whose target date is today or later (counted today, whatever the period chosen).',
   decisionsOverdue: 'Potential victims waiting for a reasonable-grounds decision whose target date has passed.',
   periodsRunning: 'Recovery and reflection periods running today.',

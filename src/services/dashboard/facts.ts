@@ -71,6 +71,8 @@ export interface DashboardFacts {
   premisesType: PremisesTypeRow[];
   victimCare: VictimCareFacts[];
   estimate: LatestEstimate | null;
+  /** Calls to the national centre's information line in the period: national only, as a call belongs to no force. */
+  informationLineCalls: number;
 }
 
 export function emptyFigures(): Figures {
@@ -158,6 +160,7 @@ export async function countDashboardFacts(repositories: Repositories, scope: Das
   await breathe();
   const extras = await repositories.dashboard.forceExtras(scope, reportPeriod);
   await breathe();
+  const informationLineCalls = await repositories.dashboard.informationLineCalls(reportPeriod);
 
   const figures = new Map<string, Figures>();
   const of = (organisationId: string): Figures => {
@@ -202,5 +205,5 @@ export async function countDashboardFacts(repositories: Repositories, scope: Das
   await breathe();
   const premisesType = await repositories.dashboard.byPremisesType(scope);
   await breathe();
-  return { scope, countedAt, today, forces, others, days, nationality, exploitationType, premisesType, victimCare, estimate: await latestEstimate(repositories) };
+  return { scope, countedAt, today, forces, others, days, nationality, exploitationType, premisesType, victimCare, estimate: await latestEstimate(repositories), informationLineCalls };
 }

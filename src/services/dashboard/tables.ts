@@ -69,7 +69,7 @@ export function dashboardTables(view: DashboardView): DashboardTable[] {
     rows: [
       ...COUNTED.map((key): Cell[] => [FIGURE_LABELS[key], h[key], DASHBOARD_DEFINITIONS[key]]),
       ...currencies.map((c): Cell[] => [`Cash seized (${SYMBOLS[c] ?? c})`, major(h.cashSeizedMinor[c] ?? 0), DASHBOARD_DEFINITIONS.cashSeized]),
-      [FIGURE_LABELS.informationLineCalls, 'Not yet recorded', DASHBOARD_DEFINITIONS.informationLineCalls],
+      [FIGURE_LABELS.informationLineCalls, view.informationLineCalls ?? 'National only', DASHBOARD_DEFINITIONS.informationLineCalls],
     ],
   });
   if (view.kind === 'national') {

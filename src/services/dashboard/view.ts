@@ -26,6 +26,8 @@ export interface DashboardView {
   scope: DashboardScope;
   force: { organisationId: string; name: string } | null;
   headline: Figures;
+  /** National only (null on a force's dashboard): calls belong to no force. */
+  informationLineCalls: number | null;
   forces: OrganisationFacts[];
   /** National only: what the national centre and other organisations recorded. */
   others: Figures | null;
@@ -106,7 +108,7 @@ export function nationalView(facts: DashboardFacts, refreshing: boolean): Dashbo
   const all = () => true;
   return {
     kind: 'national', scope: facts.scope, force: null,
-    headline: sumFigures([...facts.forces.map((f) => f.figures), facts.others]),
+    headline: sumFigures([...facts.forces.map((f) => f.figures), facts.others]), informationLineCalls: facts.informationLineCalls,
     forces: facts.forces, others: facts.others, jurisdictions: jurisdictionGroups(facts.forces), ranks: null,
     monthly: series(facts, all, 'month'), weekly: series(facts, all, 'week'),
     nationality: counts(facts.nationality, all, nationalityLabel), exploitationType: counts(facts.exploitationType, all, exploitationLabel),
@@ -133,7 +135,7 @@ export function forceView(facts: DashboardFacts, force: OrganisationFacts, refre
   const victimCare = facts.victimCare.filter((v) => own(v.organisationId));
   return {
     kind: 'force', scope: facts.scope, force: { organisationId: force.organisationId, name: force.name },
-    headline: force.figures, forces: [force], others: null, jurisdictions: [], ranks: RANKED_FIGURES.map((figure) => rankOf(facts.forces, force.organisationId, figure)),
+    headline: force.figures, informationLineCalls: null, forces: [force], others: null, jurisdictions: [], ranks: RANKED_FIGURES.map((figure) => rankOf(facts.forces, force.organisationId, figure)),
     monthly: series(facts, own, 'month'), weekly: series(facts, own, 'week'),
     nationality: counts(facts.nationality, own, nationalityLabel), exploitationType: counts(facts.exploitationType, own, exploitationLabel),
     premisesType: premisesTypeCounts(facts, own),

@@ -99,7 +99,17 @@ export class DashboardRepository {
     // Two subqueries, so each is answered from an index (migration 0017): the latest change by one look-up.
     const parts = WATCHED_TABLES.map((table) => sql`select ${table} as t, (select count(*) from ${sql.table(table)}) as n, (select max(updated_at) from ${sql.table(table)}) as m`);
     const result = await sql<{ t: string; n: number | string; m: string | null }>`${sql.join(parts, sql` union all `)}`.execute(this.db);
-    return result.rows.map((r) => `${r.t}:${n(r.n)}:${r.m ?? ''}`).join('|');
+    // Information-line calls are never edited or deleted: their count is their signature.
+    const calls = await this.db.selectFrom('information_line_calls').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return [...result.rows.map((r) => `${r.t}:${n(r.n)}:${r.m ?? ''}`), `information_line_calls:${n(calls?.n ?? 0)}`].join('|');
+  }
+
+  /** Calls to the national centre's information line received in the period (they belong to no force or operation). */
+  async informationLineCalls(reportPeriod: Pick<DashboardScope, 'from' | 'to'>): Promise<number> {
+    let calls = this.db.selectFrom('information_line_calls').select((eb) => eb.fn.countAll().as('n'));
+    if (reportPeriod.from !== undefined) calls = calls.where('received_at', '>=', reportPeriod.from);
+    if (reportPeriod.to !== undefined) calls = calls.where('received_at', '<=', endOfPeriod(reportPeriod.to));
+    return n((await calls.executeTakeFirst())?.n ?? 0);
   }
 
   /** `reportPeriod` bounds intelligence and public reports, which belong to no operation. */

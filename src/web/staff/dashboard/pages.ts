@@ -65,7 +65,7 @@ function figureBoxes(view: DashboardView): FigureBox[] {
     { label: 'Assets seized', value: n(h.assetsSeized), detail: `worth ${moneyText(h.assetsValueMinor)}`, definition: d.assetsSeized },
     { label: 'Intelligence reports', value: n(h.intelligenceReports), definition: d.intelligenceReports },
     { label: 'Public reports', value: n(h.publicReports), definition: d.publicReports },
-    { label: 'Information-line calls', value: 'Not yet recorded', definition: d.informationLineCalls },
+    { label: 'Information-line calls', value: view.informationLineCalls === null ? 'National only' : n(view.informationLineCalls), definition: d.informationLineCalls },
   ];
 }
 
