@@ -10,8 +10,9 @@ export interface DemoAccount {
   password: string;
 }
 
-function account(role: Role, organisationCode: string, displayName: string): DemoAccount {
-  return { role, organisationCode, email: `${role}.${organisationCode}@demo.lifeline.example`, displayName, password: `demo-password-${role}` };
+/** `second` tells apart a second account with the same role in the same organisation. */
+function account(role: Role, organisationCode: string, displayName: string, second = false): DemoAccount {
+  return { role, organisationCode, email: `${role}${second ? '2' : ''}.${organisationCode}@demo.lifeline.example`, displayName, password: `demo-password-${role}` };
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -19,6 +20,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   account('officer', 'west-midlands', 'Tom Okafor (demo officer)'),
   account('supervisor', 'metropolitan', 'Helen Marsh (demo supervisor)'),
   account('analyst', 'national-centre', 'Dev Patel (demo analyst)'),
+  // A statistics release is approved by an analyst other than the one who prepared it.
+  account('analyst', 'national-centre', 'Nadia Rahman (demo analyst)', true),
   account('information-line-adviser', 'national-centre', 'Aisling Byrne (demo adviser)'),
   account('first-responder', 'la-riverside', 'Sam Green (demo social worker)'),
   account('first-responder', 'immigration-heathrow', 'Kofi Mensah (demo immigration officer)'),

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../../src/access/actor.ts';
+import { DEMO_ACCOUNTS } from '../../src/demo/signInAccounts.ts';
 import { releasePdf } from '../../src/services/statistics/reportPdf.ts';
 import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
-import { actorFor, demoAccount, organisationId, seedDemo } from '../support/fixtures.ts';
+import { actorFor, demoAccount, seedDemo } from '../support/fixtures.ts';
 import { EXPECTED, seedStatisticsFixture } from '../support/statisticsFixture.ts';
 import { buildTestApp } from '../support/webApp.ts';
 import { WebClient } from '../support/webClient.ts';
@@ -29,11 +30,10 @@ describe('published statistics: releases, public pages, report and API, without 
     const account = demoAccount('analyst');
     analyst = new WebClient(app);
     await analyst.signIn(account.email, account.password);
-    const admin = await actorFor(runtime, demoAccount('system-administrator'));
-    const added = await runtime.services.users.add(admin, { organisationId: await organisationId(runtime, 'national-centre'), email: 'second.analyst@centre.example', displayName: 'Second Analyst', roles: ['analyst'] });
-    const loaded = await runtime.services.authentication.loadActor(added.user.id, 'session', 'test');
-    if (loaded === null) throw new Error('second analyst cannot act');
-    second = loaded;
+    // The demo has a second analyst, so a release prepared by one can be approved in the demo too.
+    const secondAccount = DEMO_ACCOUNTS.find((a) => a.role === 'analyst' && a.email !== account.email);
+    if (secondAccount === undefined) throw new Error('the demo has no second analyst to approve a release');
+    second = await actorFor(runtime, secondAccount);
   }, 60_000);
   afterAll(async () => {
     await app.close();
