@@ -27,6 +27,7 @@ import { PublicReportTriageService } from './publicReportTriage.ts';
 import { StatisticsReleaseService } from './statistics/releases.ts';
 import { UserService } from './users.ts';
 import { VictimAnalysisService } from './victimCare/analysis.ts';
+import { HtcdsExportService } from './victimCare/htcdsExport.ts';
 import { VictimCareService } from './victimCare/care.ts';
 import { VictimProtectionService } from './victimCare/protection.ts';
 import { VictimDeadlineService } from './victimCare/deadlines.ts';
@@ -59,6 +60,7 @@ export interface Services {
   victimCare: VictimCareService;
   victimProtection: VictimProtectionService;
   victimAnalysis: VictimAnalysisService;
+  htcdsExport: HtcdsExportService;
   intelligence: IntelligenceService;
   network: NetworkService;
   networkCharts: NetworkChartService;
@@ -107,6 +109,7 @@ export function createServices(context: ServiceContext): Services {
     victimCare: new VictimCareService(context),
     victimProtection: new VictimProtectionService(context),
     victimAnalysis: new VictimAnalysisService(context),
+    htcdsExport: new HtcdsExportService(context),
     intelligence,
     network,
     networkCharts: new NetworkChartService(context, network),

@@ -29,6 +29,8 @@ const DECIDERS = ['decision-maker'] as const;
 const RECONSIDERERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 const CARERS = ['charity-case-worker', 'supervisor'] as const;
 const VICTIM_ANALYSTS = ['analyst'] as const;
+// Analysts export every case pseudonymised; victim-care staff their own organisation's cases.
+const HTCDS_EXPORTERS = ['analyst', ...VICTIM_CARE] as const;
 const CONSENT_CHANGERS = ['officer', 'supervisor', 'first-responder', 'charity-case-worker'] as const;
 const INTELLIGENCE_USERS = ['officer', 'supervisor', 'analyst'] as const;
 const INTELLIGENCE_REVIEWERS = ['supervisor'] as const;
@@ -107,7 +109,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'POST /victims/:victimId/referrals': IDENTIFIERS, 'POST /victims/:victimId/reasonable-grounds': DECIDERS, 'POST /victims/:victimId/conclusive-grounds': DECIDERS,
   'POST /victims/:victimId/extensions': DECIDERS, 'POST /victims/:victimId/reconsideration': RECONSIDERERS,
   'GET /victims/:victimId/support/new': CARERS, 'POST /victims/:victimId/support': CARERS, 'GET /victims/:victimId/close': CARERS, 'POST /victims/:victimId/close': CARERS,
-  'GET /victim-analysis': VICTIM_ANALYSTS, 'GET /victim-access-grants/:grantId': VICTIM_ANALYSTS,
+  'GET /victims/export/htcds.csv': HTCDS_EXPORTERS, 'GET /victim-analysis': VICTIM_ANALYSTS, 'GET /victim-access-grants/:grantId': VICTIM_ANALYSTS,
   'GET /victims/:victimId/access-grants': SUPERVISORS, 'POST /victims/:victimId/access-grants': SUPERVISORS, 'POST /victim-access-grants/:grantId/revoke': SUPERVISORS,
   'GET /victims/:victimId/consent': CONSENT_CHANGERS, 'POST /victims/:victimId/consent': CONSENT_CHANGERS,
   'POST /victim-referrals/:referralId/accept': RECEIVERS, 'POST /victim-referrals/:referralId/decline': RECEIVERS, 'POST /victim-referrals/:referralId/withdraw': IDENTIFIERS,

@@ -69,12 +69,12 @@ export const MAX_GRANT_DAYS = 30;
 
 const PSEUDONYM_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-function newPseudonym(): string {
+export function newPseudonym(): string {
   const bytes = randomBytes(10);
   return `PV-${[...bytes].map((b) => PSEUDONYM_ALPHABET[b % 32] ?? '0').join('')}`;
 }
 
-function ageAt(dateOfBirth: string, on: string): number | null {
+export function ageAt(dateOfBirth: string, on: string): number | null {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number);
   const [y, m, d] = on.split('-').map(Number);
   if (by === undefined || bm === undefined || bd === undefined || y === undefined || m === undefined || d === undefined || Number.isNaN(by + bm + bd)) return null;

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../access/actor.ts';
 import { ConflictError } from '../../../access/errors.ts';
 import { rolesOnly } from '../../../access/policies/routes.ts';
+import { VICTIM_CARE_ROLES } from '../../../access/policies/victimCare.ts';
 import { MAX_GRANT_DAYS, type AccessGrantInput } from '../../../services/victimCare/analysis.ts';
 import type { Services } from '../../../services/index.ts';
 import { errorView, formBody, NO_ERRORS, textField, withFormErrors, type ErrorView } from '../../forms.ts';
@@ -11,6 +12,7 @@ import { actorOf } from '../../routeGuard.ts';
 import { VICTIM_LABELS } from './labels.ts';
 
 const ANALYSTS = { config: { access: rolesOnly('analyst') } };
+const EXPORTERS = { config: { access: rolesOnly('analyst', ...VICTIM_CARE_ROLES) } };
 const GRANTERS = { config: { access: rolesOnly('supervisor') } };
 
 function victimIdOf(request: FastifyRequest): string {
@@ -24,6 +26,14 @@ function grantIdOf(request: FastifyRequest): string {
 export function registerVictimAnalysisPages(app: FastifyInstance, services: Services): void {
   const names = async (actor: Actor) => Object.fromEntries((await services.organisations.list(actor, { includeRetired: true })).map((o) => [o.id, o.name]));
   const labels = { ...VICTIM_LABELS, ageBands: { ...VICTIM_LABELS.ageBands, 'under-18': 'Under 18' } };
+
+  // The HTCDS case-data file: pseudonymised; every case for analysts, the organisation's own for its staff.
+  app.get('/victims/export/htcds.csv', EXPORTERS, async (request, reply) => {
+    const result = await services.htcdsExport.exportCsv(actorOf(request));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${result.fileName}"`)
+      // Case data, even pseudonymised: never kept by a browser or a proxy cache.
+      .header('cache-control', 'no-store').send(result.csv);
+  });
 
   app.get('/victim-analysis', ANALYSTS, async (request, reply) => {
     const actor = actorOf(request);
