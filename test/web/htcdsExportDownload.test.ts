@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DemoAccount } from '../../src/demo/signInAccounts.ts';
+import { openTestRuntime, type TestRuntime } from '../support/databases.ts';
+import { actorFor, demoAccount, seedDemo } from '../support/fixtures.ts';
+import { NAMED_ADULT, setToday } from '../support/victimCareFixture.ts';
+import { buildTestApp } from '../support/webApp.ts';
+import { WebClient } from '../support/webClient.ts';
+
+describe('the HTCDS case-data download', () => {
+  let runtime: TestRuntime;
+  let app: FastifyInstance;
+
+  const signedIn = async (account: DemoAccount): Promise<WebClient> => {
+    const client = new WebClient(app);
+    await client.signIn(account.email, account.password);
+    return client;
+  };
+
+  beforeEach(async () => {
+    runtime = await openTestRuntime('sqlite');
+    await seedDemo(runtime);
+    app = await buildTestApp(runtime);
+    setToday(runtime, '2026-03-02');
+    await runtime.services.potentialVictims.create(await actorFor(runtime, demoAccount('officer', 'metropolitan')), NAMED_ADULT);
+  });
+  afterEach(async () => {
+    await app.close();
+    await runtime.dispose();
+  });
+
+  it('downloads pseudonymised cases as an uncached CSV attachment, linked from the analysts’ page', async () => {
+    const analyst = await signedIn(demoAccount('analyst', 'national-centre'));
+    expect((await analyst.get('/victim-analysis')).body).toContain('href="/victims/export/htcds.csv"');
+    const response = await analyst.get('/victims/export/htcds.csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="lifeline-htcds-2026-03-02.csv"');
+    expect(response.headers['cache-control']).toBe('no-store');
+    const [header, row, end] = response.body.split('\r\n');
+    expect(header?.startsWith('caseId,Datasource,yearOfRegistration,monthOfRegistration,gender,ageBroad,majorityStatus,citizenship')).toBe(true);
+    expect(row).toMatch(/^PV-[0-9A-Z]{10},Case Management,2026,3,Female,25-34,Adult,RO,/);
+    expect(end).toBe('');
+    for (const secret of [NAMED_ADULT.fullName, 'Quayside', NAMED_ADULT.phone]) expect(response.body).not.toContain(secret);
+  });
+
+  it('gives an organisation that recorded no case a header only, and refuses a role outside victim care', async () => {
+    const caseWorker = await signedIn(demoAccount('charity-case-worker', 'charity-safe-harbour'));
+    const own = await caseWorker.get('/victims/export/htcds.csv');
+    expect(own.statusCode).toBe(200);
+    expect(own.body.split('\r\n').filter((l) => l !== '')).toHaveLength(1);
+    const administrator = await signedIn(demoAccount('system-administrator', 'national-centre'));
+    expect((await administrator.get('/victims/export/htcds.csv')).statusCode).toBe(403);
+  });
+});
