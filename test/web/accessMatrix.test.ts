@@ -114,7 +114,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /victims/:victimId/consent': CONSENT_CHANGERS, 'POST /victims/:victimId/consent': CONSENT_CHANGERS,
   'POST /victim-referrals/:referralId/accept': RECEIVERS, 'POST /victim-referrals/:referralId/decline': RECEIVERS, 'POST /victim-referrals/:referralId/withdraw': IDENTIFIERS,
   'GET /anonymous-notifications/:notificationId': IDENTIFIERS,
-  'GET /api/v1/potential-victims': VICTIM_CARE, 'POST /api/v1/potential-victims': IDENTIFIERS, 'GET /api/v1/potential-victims/:id': VICTIM_CARE,
+  'GET /api/v1/potential-victims': VICTIM_CARE, 'GET /api/v1/potential-victims/export/htcds.csv': HTCDS_EXPORTERS, 'POST /api/v1/potential-victims': IDENTIFIERS, 'GET /api/v1/potential-victims/:id': VICTIM_CARE,
   'POST /api/v1/potential-victims/:id/referrals': IDENTIFIERS, 'GET /api/v1/victim-referrals/incoming': RECEIVERS,
   'POST /api/v1/victim-referrals/:id/accept': RECEIVERS, 'POST /api/v1/victim-referrals/:id/decline': RECEIVERS, 'POST /api/v1/victim-referrals/:id/withdraw': IDENTIFIERS,
   'POST /api/v1/potential-victims/:id/reasonable-grounds': DECIDERS, 'POST /api/v1/potential-victims/:id/conclusive-grounds': DECIDERS,

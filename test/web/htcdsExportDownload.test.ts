@@ -52,4 +52,15 @@ describe('the HTCDS case-data download', () => {
     const administrator = await signedIn(demoAccount('system-administrator', 'national-centre'));
     expect((await administrator.get('/victims/export/htcds.csv')).statusCode).toBe(403);
   });
+
+  it('serves the same file through the API to a token holder', async () => {
+    const { secret } = await runtime.services.apiTokens.create(await actorFor(runtime, demoAccount('supervisor', 'metropolitan')), 'htcds', null);
+    const response = await new WebClient(app, secret).get('/api/v1/potential-victims/export/htcds.csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = response.body.split('\r\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^PV-[0-9A-Z]{10},Case Management,2026,3,Female,/);
+    expect(response.body).not.toContain(NAMED_ADULT.fullName);
+  });
 });

@@ -39,6 +39,17 @@ export async function registerVictimCareApiRoutes(parent: FastifyInstance, servi
     schema: { summary: 'The people the caller’s organisation deals with, newest first, with their clocks', tags, security, response: { 200: Type.Array(PotentialVictimSummary), ...problems } },
   }, async (request) => services.potentialVictims.list(actorOf(request)));
 
+  app.get('/potential-victims/export/htcds.csv', {
+    config: { access: rolesOnly('analyst', ...VICTIM_CARE_ROLES) },
+    schema: {
+      summary: 'Pseudonymised HTCDS case data as CSV: every case for the national centre’s analysts, the organisation’s own for its victim-care staff',
+      tags, security, produces: ['text/csv'], response: { 200: Type.String(), ...problems },
+    },
+  }, async (request, reply) => {
+    const result = await services.htcdsExport.exportCsv(actorOf(request));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${result.fileName}"`).header('cache-control', 'no-store').send(result.csv);
+  });
+
   app.post('/potential-victims', {
     config: { access: IDENTIFIERS },
     schema: { summary: 'Record a potential victim, or an anonymous notification for an adult who does not consent', tags, security, body: NewPotentialVictim, response: { 201: CreatedVictimRecord, ...problems } },
