@@ -63,14 +63,61 @@ export function describeRelationship(graph: NetworkGraph, relationship: Relation
   return `${label(relationship.from)} ${RELATIONSHIP_LABELS[relationship.type]} ${label(relationship.to)}`;
 }
 
+/** Networks kept in memory: one per access scope recently asked for (a force's officers share one). */
+export const NETWORK_CACHE_SIZE = 8;
+
+/**
+ * What decides which records a network is built from, and nothing else: the forces whose
+ * enforcement records the actor reads, and, when they use intelligence, their organisation (the
+ * handling codes and disseminations decide by organisation alone). Two actors with the same scope
+ * are shown the same network, so they may share one built copy; any other actor may not.
+ */
+export function accessScope(actor: Actor): string {
+  if (actor.kind === 'system') return 'system';
+  const forces = readableForces(actor);
+  return `forces:${forces === undefined ? '*' : [...forces].sort().join(',')}|intelligence:${canUseIntelligence(actor) ? actor.organisationId : '-'}`;
+}
+
+interface CachedNetwork { readonly signature: string; readonly graph: Promise<NetworkGraph> }
+
 export class NetworkService {
+  // Map order is use order: the first entry is the least recently used, evicted first.
+  private readonly cache = new Map<string, CachedNetwork>();
+
   constructor(private readonly context: ServiceContext, private readonly intelligence: IntelligenceService) {}
 
-  /** The whole network the actor may see, before filters. */
+  /**
+   * The whole network the actor may see, before filters. Building it reads every record of the
+   * scope, so the built network is kept per access scope and reused until the source tables'
+   * signature changes (a new or edited record, a re-grade, a dissemination). The graph returned
+   * is shared between requests: callers derive new graphs (filtered, selection) and never change it.
+   */
   async build(actor: Actor): Promise<NetworkGraph> {
     const forces = readableForces(actor);
     const usesIntelligence = canUseIntelligence(actor);
     if (forces !== undefined && forces.length === 0 && !usesIntelligence) throw new ForbiddenError('Your role does not include the network');
+    const scope = accessScope(actor);
+    // Read before building, so a cached graph is never older than the signature it is kept under.
+    const signature = await this.context.store.repositories.network.signature();
+    const cached = this.cache.get(scope);
+    this.cache.delete(scope);
+    if (cached !== undefined && cached.signature === signature) {
+      this.cache.set(scope, cached);
+      return cached.graph;
+    }
+    // Concurrent requests of one scope share the build; a failed build is not kept.
+    const graph = this.buildUncached(actor, forces, usesIntelligence);
+    const entry: CachedNetwork = { signature, graph };
+    this.cache.set(scope, entry);
+    graph.catch(() => { if (this.cache.get(scope) === entry) this.cache.delete(scope); });
+    for (const oldest of this.cache.keys()) {
+      if (this.cache.size <= NETWORK_CACHE_SIZE) break;
+      this.cache.delete(oldest);
+    }
+    return graph;
+  }
+
+  private async buildUncached(actor: Actor, forces: readonly string[] | undefined, usesIntelligence: boolean): Promise<NetworkGraph> {
     const graph = new NetworkGraph();
     if (forces === undefined || forces.length > 0) await this.addEnforcementRecords(graph, forces);
     if (usesIntelligence) await this.addIntelligence(graph, actor);

@@ -134,4 +134,29 @@ describeEachDatabase('the network', (dialect) => {
     expect(metrics.centrality[0]?.betweenness).toBeGreaterThan(0);
     expect(metrics.centrality.reduce((sum, c) => sum + c.pageRank, 0)).toBeCloseTo(1, 6);
   });
+
+  it('keeps each access scope’s network apart in the cache and rebuilds it after a new record', async () => {
+    const neighbours = async (actor: typeof actors.metOfficer) => (await network().entity(actor, PHONE)).neighbours.map((n) => n.entity.key).sort();
+    const metNeighbours = [`person:${MET_SUSPECT}`, `person:${fixture.people.popescu}`].sort();
+    expect(await neighbours(actors.metOfficer)).toEqual(metNeighbours);
+    expect(await neighbours(actors.kentOfficer)).toEqual([`person:${fixture.people.popescu}`]);
+    // Asked again, each scope is answered from its own kept network, not the other's.
+    const metGraph = await network().build(actors.metOfficer);
+    expect(await network().build(actors.metOfficer)).toBe(metGraph);
+    expect(await network().build(actors.kentOfficer)).not.toBe(metGraph);
+    expect(await neighbours(actors.kentOfficer)).toEqual([`person:${fixture.people.popescu}`]);
+    expect(await neighbours(actors.metOfficer)).toEqual(metNeighbours);
+
+    // A new open report and a new person found: both scopes see what they may, and no more.
+    await runtime.services.intelligence.submit(actors.metOfficer, reportInput({ source: 'B', intelligence: '2', handling: '1' },
+      [entity('phone', '07700 900123'), entity('vehicle', 'XY34 ZZZ')], [link(2, 'called', 1)]));
+    await runtime.services.intelligence.submit(actors.metOfficer, reportInput({ source: 'B', intelligence: '2', handling: '4' },
+      [entity('phone', '07700 900123'), entity('vehicle', 'QR56 SSS')], [link(2, 'called', 1)]));
+    const newcomer = '01900000-0000-7000-8000-000000000027';
+    await runtime.store.repositories.peopleFound.insertMany([suspect(newcomer, fixture.visits.v3, fixture.met, 'Ola Berg', '07700900123')]);
+    expect(await network().build(actors.metOfficer)).not.toBe(metGraph);
+    expect(await neighbours(actors.metOfficer)).toEqual([...metNeighbours, `person:${newcomer}`, 'vehicle:QR56SSS', 'vehicle:XY34ZZZ'].sort());
+    expect(await neighbours(actors.kentOfficer)).toEqual([`person:${fixture.people.popescu}`, 'vehicle:XY34ZZZ'].sort());
+  });
 });
+

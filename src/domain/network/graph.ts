@@ -76,6 +76,13 @@ export function gradeLabel(provenance: Provenance): string {
   return provenance.grade === null ? '' : `${formatGrade(provenance.grade)} (${provenance.grade.scheme})`;
 }
 
+function restrictsNothing(filter: NetworkFilter): boolean {
+  return (filter.from === undefined || filter.from === '') && (filter.to === undefined || filter.to === '')
+    && (filter.organisationIds === undefined || filter.organisationIds.length === 0)
+    && (filter.relationshipTypes === undefined || filter.relationshipTypes.length === 0)
+    && (filter.minimumReliability === undefined || filter.minimumReliability === 'any');
+}
+
 function passes(relationship: Relationship, filter: NetworkFilter): boolean {
   const day = relationship.provenance.date.slice(0, 10);
   if (filter.from !== undefined && filter.from !== '' && day < filter.from) return false;
@@ -90,15 +97,20 @@ export class NetworkGraph {
   readonly relationships: Relationship[] = [];
   readonly events: EntityEvent[] = [];
   private readonly byEntity = new Map<string, Relationship[]>();
+  // Worked out on first use and kept: a built network is reused across requests (services/network.ts),
+  // so a path search need not index 20,000 relationships again. Any addition forgets them.
+  private indexed: { adjacency: Adjacency; byId: Map<string, Relationship> } | undefined;
 
   addEntity(entity: NetworkEntity): void {
     // The first label wins: enforcement records are added before intelligence mentions.
     if (!this.entities.has(entity.key)) this.entities.set(entity.key, entity);
+    this.indexed = undefined;
   }
 
   addRelationship(relationship: Relationship): void {
     if (!this.entities.has(relationship.from) || !this.entities.has(relationship.to)) throw new Error('A relationship joins two entities of the network');
     this.relationships.push(relationship);
+    this.indexed = undefined;
     for (const key of new Set([relationship.from, relationship.to])) {
       const list = this.byEntity.get(key);
       if (list === undefined) this.byEntity.set(key, [relationship]);
@@ -112,6 +124,8 @@ export class NetworkGraph {
 
   /** The relationships that pass the filter; the entities stay, so a filtered-out one is still found. */
   filtered(filter: NetworkFilter): NetworkGraph {
+    // No filter: the graph itself, which callers never change, rather than a copy of it.
+    if (restrictsNothing(filter)) return this;
     const graph = new NetworkGraph();
     for (const entity of this.entities.values()) graph.addEntity(entity);
     for (const relationship of this.relationships) if (passes(relationship, filter)) graph.addRelationship(relationship);
@@ -150,8 +164,13 @@ export class NetworkGraph {
     return graph;
   }
 
+  private index(): { adjacency: Adjacency; byId: Map<string, Relationship> } {
+    this.indexed ??= { adjacency: new Adjacency(this.entities.keys(), this.relationships), byId: new Map(this.relationships.map((r) => [r.id, r])) };
+    return this.indexed;
+  }
+
   private adjacency(): Adjacency {
-    return new Adjacency(this.entities.keys(), this.relationships);
+    return this.index().adjacency;
   }
 
   relationshipsOf(key: string): readonly Relationship[] {
@@ -185,7 +204,7 @@ export class NetworkGraph {
     const adjacency = this.adjacency();
     const nodes = shortestPath(adjacency, fromKey, toKey);
     if (nodes === null) return null;
-    const byId = new Map(this.relationships.map((r) => [r.id, r]));
+    const byId = this.index().byId;
     const steps: PathStep[] = [];
     for (let i = 0; i + 1 < nodes.length; i += 1) {
       const a = nodes[i] ?? '';

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 
 // The columns of the enforcement records that the network is built from, for the forces the
@@ -35,4 +35,23 @@ export class NetworkRepository {
     if (organisationIds !== undefined) select = select.where('organisation_id', 'in', [...organisationIds]);
     return select.orderBy('id').execute();
   }
+
+  /**
+   * A cheap fingerprint of every table the network is built from: row counts, and the latest
+   * updated_at where rows are edited (indexed by migration 0017, so one look-up each). Reports are
+   * re-graded and sanitised by adding a version, and shared by adding a dissemination, so those
+   * counts notice an access change even when it carries the same timestamp as the last one.
+   * Entities and links are written only with a new report, so the report count covers them.
+   */
+  async signature(): Promise<string> {
+    const parts = [
+      ...EDITED_TABLES.map((table) => sql`select ${table} as t, (select count(*) from ${sql.table(table)}) as n, (select max(updated_at) from ${sql.table(table)}) as m`),
+      ...APPENDED_TABLES.map((table) => sql`select ${table} as t, (select count(*) from ${sql.table(table)}) as n, null as m`),
+    ];
+    const result = await sql<{ t: string; n: number | string; m: string | null }>`${sql.join(parts, sql` union all `)}`.execute(this.db);
+    return result.rows.map((r) => `${r.t}:${Number(r.n)}:${r.m ?? ''}`).join('|');
+  }
 }
+
+const EDITED_TABLES = ['premises', 'visits', 'people_found', 'arrests', 'intelligence_reports'] as const;
+const APPENDED_TABLES = ['intelligence_report_versions', 'intelligence_disseminations'] as const;
