@@ -100,6 +100,32 @@ describeEachDatabase('importing enforcement records from CSV', (dialect) => {
     expect(accounts).toEqual(['She said:\nwe were locked in.\nNobody could leave.']);
   });
 
+  it('reads identity documents as kind:country:number and refuses a row with a malformed one', async () => {
+    await load('premises', PREMISES);
+    await load('visits', VISITS);
+    const csv = [
+      'reference,visit_reference,role,full_name,sex,identity_documents',
+      'H-1,V-1,potential-victim,Elena Marin,female,"passport:ro:051234567; driving-licence::MARIN 7531 16:9"',
+      'H-2,V-1,suspect,Ion Pop,male,visa:RO:123',
+      'H-3,V-1,suspect,Dan Pop,male,passport:XX:123',
+      'H-4,V-1,suspect,Bo Pop,male,passport:RO:',
+    ].join('\n');
+    const report = await load('people', csv);
+    expect(report.imported).toBe(1);
+    expect(report.rejected).toEqual([
+      { line: 3, reason: 'identity documents: "visa" is not a kind of identity document (one of: passport, national-identity-card, driving-licence, residence-permit); write each as kind:country:number' },
+      { line: 4, reason: 'identity documents: "XX" is not a country code (two letters, ISO 3166)' },
+      { line: 5, reason: 'identity documents: the passport has no number; write each as kind:country:number' },
+    ]);
+    const analyst = await actorFor(runtime, demoAccount('analyst'));
+    const elena = (await runtime.services.enforcementRecords.listPeople(analyst, { name: 'elena marin' })).rows;
+    const record = await runtime.store.repositories.peopleFound.findById(elena[0]?.id ?? '');
+    expect(JSON.parse(record?.identity_documents ?? '')).toEqual([
+      { kind: 'passport', number: '051234567', issuingCountry: 'RO' },
+      { kind: 'driving-licence', number: 'MARIN 7531 16:9', issuingCountry: null },
+    ]);
+  });
+
   it('refuses an arrest for an offence of another jurisdiction than the force’s', async () => {
     await load('premises', PREMISES);
     await load('visits', VISITS);

@@ -4,7 +4,8 @@
 import { jurisdictionLabel, type Jurisdiction } from '../../domain/calendar/jurisdiction.ts';
 import { nameSearchText } from '../../domain/nameSearch.ts';
 import { consents, exploitationTypes, nationalities, offences, offencesIn, premisesTypes } from '../../domain/vocabularies/index.ts';
-import { personRoles, sexes, visitOutcomes } from '../../domain/vocabularies/enforcementRecording.ts';
+import { identityDocumentKinds, personRoles, sexes, visitOutcomes } from '../../domain/vocabularies/enforcementRecording.ts';
+import { MAX_LENGTH } from '../enforcementRecordingRules.ts';
 import type { ArrestRow, PersonFoundRow, PremisesRow, VisitRow } from '../../store/schema.ts';
 import type { Repositories } from '../../store/store.ts';
 import type { ColumnSet } from './csvRecords.ts';
@@ -102,7 +103,7 @@ export const visitsLoader: KindLoader<VisitRow> = {
 export const peopleLoader: KindLoader<PersonFoundRow> = {
   columns: {
     required: ['reference', 'visit_reference', 'role', 'sex'],
-    optional: ['given_names', 'family_name', 'full_name', 'aliases', 'date_of_birth', 'estimated_age', 'nationality', 'languages', 'phone_numbers', 'account', 'exploitation_type', 'possible_child', 'consent', 'interpreter_language'],
+    optional: ['given_names', 'family_name', 'full_name', 'aliases', 'date_of_birth', 'estimated_age', 'nationality', 'languages', 'identity_documents', 'phone_numbers', 'account', 'exploitation_type', 'possible_child', 'consent', 'interpreter_language'],
   },
   parentKind: 'visits',
   read(reader, { today }) {
@@ -118,6 +119,7 @@ export const peopleLoader: KindLoader<PersonFoundRow> = {
     const sex = reader.term('sex', sexes, 'a sex', { required: true });
     const nationality = reader.term('nationality', nationalities, 'a country code (two letters, ISO 3166, such as GB, RO or VN)', { required: false, caseInsensitive: true });
     const languages = reader.list('languages', 50);
+    const identityDocuments = reader.identityDocuments('identity_documents', { kinds: identityDocumentKinds, countries: nationalities, maxNumberLength: MAX_LENGTH.documentNumber, maxDocuments: MAX_LENGTH.documents });
     const phoneNumbers = reader.list('phone_numbers', 40);
     const account = reader.text('account', { maxLength: 20_000 }) ?? '';
     const exploitationType = reader.term('exploitation_type', exploitationTypes, 'an exploitation type', { required: false });
@@ -133,7 +135,7 @@ export const peopleLoader: KindLoader<PersonFoundRow> = {
         id: links.id, visit_id: links.parentId, organisation_id: links.organisationId, role: role ?? '', given_names: givenNames, family_name: familyName,
         full_name: fullName, aliases: JSON.stringify(aliases), name_search: nameSearchText([fullName, `${givenNames} ${familyName}`, ...aliases]),
         date_of_birth: dateOfBirth, estimated_age: estimatedAge, sex: sex ?? 'unknown', nationality, languages: JSON.stringify(languages),
-        identity_documents: '[]', phone_numbers: JSON.stringify(phoneNumbers), account, exploitation_type: exploitationType,
+        identity_documents: JSON.stringify(identityDocuments), phone_numbers: JSON.stringify(phoneNumbers), account, exploitation_type: exploitationType,
         possible_child: possibleChild ? 1 : 0, consent, interpreter_language: interpreterLanguage, created_by: links.createdBy, created_at: links.now, updated_at: links.now,
       }),
     };

@@ -69,6 +69,26 @@ export class RowReader {
     return items;
   }
 
+  /**
+   * Identity documents as "kind:country:number", separated by semicolons (the country may be
+   * blank: "passport::123456"). Numbers are kept as written; a colon inside one is kept too.
+   */
+  identityDocuments(column: string, rules: { kinds: Vocabulary<Term>; countries: Vocabulary<Term>; maxNumberLength: number; maxDocuments: number }): { kind: string; number: string; issuingCountry: string | null }[] {
+    const documents: { kind: string; number: string; issuingCountry: string | null }[] = [];
+    for (const entry of this.list(column, 200)) {
+      const [kind = '', country = '', ...numberParts] = entry.split(':').map((part) => part.trim());
+      const number = numberParts.join(':').trim();
+      const issuingCountry = country === '' ? null : country.toUpperCase();
+      if (!rules.kinds.has(kind)) this.problems.push(`${this.label(column)}: ${shown(kind)} is not a kind of identity document (one of: ${rules.kinds.ids.join(', ')}); write each as kind:country:number`);
+      else if (issuingCountry !== null && !rules.countries.has(issuingCountry)) this.problems.push(`${this.label(column)}: ${shown(country)} is not a country code (two letters, ISO 3166)`);
+      else if (number === '') this.problems.push(`${this.label(column)}: the ${kind} has no number; write each as kind:country:number`);
+      else if (number.length > rules.maxNumberLength) this.problems.push(`${this.label(column)}: ${shown(number)} is longer than ${rules.maxNumberLength} characters`);
+      else documents.push({ kind, number, issuingCountry });
+    }
+    if (documents.length > rules.maxDocuments) this.problems.push(`${this.label(column)}: no more than ${rules.maxDocuments} documents`);
+    return documents;
+  }
+
   term<T extends Term>(column: string, vocabulary: Vocabulary<T>, what: string, options: { required: boolean; caseInsensitive?: boolean }): T['id'] | null {
     const typed = this.cell(column);
     if (typed === '') {
