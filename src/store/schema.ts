@@ -122,6 +122,8 @@ export interface VisitTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** The premises' type, copied by triggers (migration 0025) for the list's filter; never written by the application. */
+  premises_type: Generated<string | null>;
 }
 
 export interface PersonFoundTable {
@@ -804,7 +806,7 @@ export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type OperationRow = Selectable<OperationTable>;
 export type PremisesRow = Selectable<PremisesTable>;
-export type VisitRow = Selectable<VisitTable>;
+export type VisitRow = Omit<Selectable<VisitTable>, 'premises_type'>;
 export type PersonFoundRow = Selectable<PersonFoundTable>;
 export type ArrestRow = Selectable<ArrestTable>;
 export type ChargeRow = Selectable<ChargeTable>;

@@ -17,6 +17,7 @@ import * as searchAndResults from './0005-search-and-results.ts';
 import * as peopleFoundSearch from './0013-people-found-search.ts';
 import * as statisticsReleases from './0018-statistics-releases.ts';
 import * as dashboardSignature from './0017-dashboard-signature.ts';
+import * as visitPremisesType from './0025-visit-premises-type.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0014-victim-care-support': victimCareSupport,
   '0018-statistics-releases': statisticsReleases,
   '0017-dashboard-signature': dashboardSignature,
+  '0025-visit-premises-type': visitPremisesType,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -16,6 +16,8 @@ export interface VisitListRow extends VisitRow {
   postcode: string;
 }
 
+const VISIT_COLUMNS = ['visits.id', 'visits.operation_id', 'visits.premises_id', 'visits.organisation_id', 'visits.visited_at', 'visits.warrant', 'visits.outcome', 'visits.notes', 'visits.created_by', 'visits.created_at', 'visits.updated_at'] as const;
+
 /** A visit and what was seized during it: assets are part of the visit aggregate. */
 export class VisitRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
@@ -53,7 +55,7 @@ export class VisitRepository {
     return this.db.selectFrom('seized_assets').selectAll().where('visit_id', '=', visitId).orderBy('created_at').execute();
   }
 
-  /** Filters and counts visits alone (a premises type is an EXISTS test), then joins only the page's rows to their premises. */
+  /** Filters and counts visits alone, then joins only the page's rows to their premises. */
   async list(query: VisitQuery, page: Page): Promise<Listing<VisitListRow>> {
     let select = this.db.selectFrom('visits');
     if (query.organisationIds !== undefined) select = select.where('visits.organisation_id', 'in', [...query.organisationIds]);
@@ -61,15 +63,12 @@ export class VisitRepository {
     if (query.from !== undefined) select = select.where('visits.visited_at', '>=', query.from);
     if (query.to !== undefined) select = select.where('visits.visited_at', '<=', endOfPeriod(query.to));
     if (query.outcome !== undefined) select = select.where('visits.outcome', '=', query.outcome);
-    // A correlated test, not `premises_id in (…)`: SQLite would drive the list from every premises of the type and sort.
-    if (query.premisesType !== undefined) {
-      const premisesType = query.premisesType;
-      select = select.where((eb) => eb.exists(eb.selectFrom('premises').select('premises.id').whereRef('premises.id', '=', 'visits.premises_id').where('premises.premises_type', '=', premisesType)));
-    }
+    // The visit's own copy of its premises' type (migration 0025): the count is one index range.
+    if (query.premisesType !== undefined) select = select.where('visits.premises_type', '=', query.premisesType);
     if (query.premisesId !== undefined) select = select.where('visits.premises_id', '=', query.premisesId);
     const direction = query.direction ?? 'desc';
     const total = await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const pageOfVisits = select.selectAll('visits').orderBy('visits.visited_at', direction).orderBy('visits.id').limit(page.limit).offset(page.offset);
+    const pageOfVisits = select.select(VISIT_COLUMNS).orderBy('visits.visited_at', direction).orderBy('visits.id').limit(page.limit).offset(page.offset);
     const rows = await this.db.selectFrom(pageOfVisits.as('v'))
       .innerJoin('premises', 'premises.id', 'v.premises_id')
       .selectAll('v')
