@@ -18,6 +18,7 @@ import * as peopleFoundSearch from './0013-people-found-search.ts';
 import * as statisticsReleases from './0018-statistics-releases.ts';
 import * as dashboardSignature from './0017-dashboard-signature.ts';
 import * as visitPremisesType from './0025-visit-premises-type.ts';
+import * as premisesListOrder from './0026-premises-list-order.ts';
 
 /** Migrations live in code (not files found at run time) so a bundled or installed Lifeline migrates the same way. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0018-statistics-releases': statisticsReleases,
   '0017-dashboard-signature': dashboardSignature,
   '0025-visit-premises-type': visitPremisesType,
+  '0026-premises-list-order': premisesListOrder,
 };
 
 export const inCodeMigrations: MigrationProvider = {
