@@ -1,3 +1,5 @@
+import type { DecidingOrganisationType } from './vocabularies/victimStatus.ts';
+
 export const ORGANISATION_KINDS = [
   'police-force',
   'national-centre',
@@ -17,6 +19,21 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   immigration: 'Immigration',
   'local-authority': 'Local authority',
   'public-line': 'Public line',
+};
+
+/**
+ * The kind of deciding organisation each kind of organisation is, for the status it records and
+ * the HTCDS export. The national centre (the UK Human Trafficking Centre) is police-led. The
+ * public line's operator varies, so it is left undecided rather than guessed.
+ */
+export const DECIDING_ORGANISATION_TYPE_OF_KIND: Record<OrganisationKind, DecidingOrganisationType | null> = {
+  'police-force': 'law-enforcement',
+  'national-centre': 'law-enforcement',
+  'competent-authority': 'competent-authority',
+  'support-charity': 'ngo',
+  immigration: 'immigration-service',
+  'local-authority': 'local-government',
+  'public-line': null,
 };
 
 export const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland', 'ireland', 'uk-wide'] as const;

@@ -38,8 +38,9 @@ describe('the HTCDS case-data download', () => {
     expect(response.headers['content-disposition']).toBe('attachment; filename="lifeline-htcds-2026-03-02.csv"');
     expect(response.headers['cache-control']).toBe('no-store');
     const [header, row, end] = response.body.split('\r\n');
-    expect(header?.startsWith('caseId,Datasource,yearOfRegistration,monthOfRegistration,gender,ageBroad,majorityStatus,citizenship')).toBe(true);
-    expect(row).toMatch(/^PV-[0-9A-Z]{10},Case Management,2026,3,Female,25-34,Adult,RO,/);
+    // The standard's field names; the first column, the pseudonym, is unnamed as in its spreadsheet template.
+    expect(header).toBe(',org_Type,prs_Gender,prs_Citizenship,vic_TraffickingStatus,vic_TraffickingStatusDecisionMakingOrg,vic_MethodsOfControl,vic_TypeOfExploitation,cas_OutgoingReferralDate');
+    expect(row).toMatch(/^PV-[0-9A-Z]{10},LawEnforcement,Feminine,RO,PossibleVictimOfTrafficking,Police,DebtBondage;WithholdsDocuments,SexualExploitation,$/);
     expect(end).toBe('');
     for (const secret of [NAMED_ADULT.fullName, 'Quayside', NAMED_ADULT.phone]) expect(response.body).not.toContain(secret);
   });
@@ -60,7 +61,7 @@ describe('the HTCDS case-data download', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = response.body.split('\r\n').filter((l) => l !== '');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^PV-[0-9A-Z]{10},Case Management,2026,3,Female,/);
+    expect(lines[1]).toMatch(/^PV-[0-9A-Z]{10},LawEnforcement,Feminine,RO,PossibleVictimOfTrafficking,/);
     expect(response.body).not.toContain(NAMED_ADULT.fullName);
   });
 });

@@ -18,3 +18,4 @@ export {
   type ReflectionPeriodExtension,
   type ReflectionPeriodStatus,
 } from './reflectionPeriod.ts';
+export { victimStatusOnPath, type StatusOnPath } from './victimStatus.ts';

@@ -1,5 +1,6 @@
 // The small vocabularies an officer picks from when recording a visit and the people found. The
 // ids are the ones the demo generator and the import already store, so records from every source agree.
+import type { HtcdsGender } from '../htcds.ts';
 import { vocabulary } from './vocabulary.ts';
 
 export const personRoleTerms = [
@@ -10,11 +11,16 @@ export const personRoleTerms = [
 export type PersonRole = (typeof personRoleTerms)[number]['id'];
 export const personRoles = vocabulary('person roles', personRoleTerms);
 
+/**
+ * `htcds` is the nearest prs_Gender value of the IOM Human Trafficking Case Data Standard v2.0
+ * (src/domain/htcds.ts): the standard records gender expression, Lifeline records sex as stated
+ * or observed, so female and male become Feminine and Masculine.
+ */
 export const sexTerms = [
-  { id: 'female', label: 'Female' },
-  { id: 'male', label: 'Male' },
-  { id: 'unknown', label: 'Not known' },
-] as const;
+  { id: 'female', label: 'Female', htcds: 'Feminine' },
+  { id: 'male', label: 'Male', htcds: 'Masculine' },
+  { id: 'unknown', label: 'Not known', htcds: 'NonSpecifiedUnknown' },
+] as const satisfies ReadonlyArray<{ id: string; label: string; htcds: HtcdsGender }>;
 export type Sex = (typeof sexTerms)[number]['id'];
 export const sexes = vocabulary('sexes', sexTerms);
 
