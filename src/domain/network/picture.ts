@@ -8,7 +8,7 @@ import type { NetworkGraph } from './graph.ts';
 import type { Layout, Position } from './layout.ts';
 
 // GOV.UK palette colours, distinct enough to tell the types apart.
-const COLOURS: Record<EntityType, string> = {
+export const ENTITY_COLOURS: Record<EntityType, string> = {
   person: '#1d70b8', premises: '#d4351c', address: '#f47738', phone: '#00703c', vehicle: '#4c2c92', 'bank-account': '#b58840',
   email: '#28a197', advert: '#d53880', organisation: '#505a5f',
 };
@@ -69,12 +69,12 @@ export function networkSvg(graph: NetworkGraph, layout: Layout, options: Picture
     if (p === undefined) continue;
     const ring = highlighted.has(entity.key) ? ' stroke="#0b0c0c" stroke-width="4"' : ' stroke="#ffffff" stroke-width="2"';
     out.push(`<g><title>${escapeXml(`${ENTITY_TYPE_LABELS[entity.type]}: ${entity.label}`)}</title>`
-      + `<circle cx="${p.x}" cy="${p.y}" r="${RADIUS}" fill="${COLOURS[entity.type]}"${ring}/>`
+      + `<circle cx="${p.x}" cy="${p.y}" r="${RADIUS}" fill="${ENTITY_COLOURS[entity.type]}"${ring}/>`
       + `<text x="${p.x}" y="${p.y + RADIUS + 14}" text-anchor="middle" fill="#0b0c0c">${escapeXml(shorten(entity.label))}</text></g>`);
   }
   out.push('</g>', `<g class="legend" transform="translate(${minX + 10} ${minY + height - 20})">`);
   types.forEach((type, index) => {
-    out.push(`<circle cx="${index * 120 + 6}" cy="0" r="6" fill="${COLOURS[type]}"/><text x="${index * 120 + 16}" y="4" fill="#0b0c0c">${escapeXml(ENTITY_TYPE_LABELS[type])}</text>`);
+    out.push(`<circle cx="${index * 120 + 6}" cy="0" r="6" fill="${ENTITY_COLOURS[type]}"/><text x="${index * 120 + 16}" y="4" fill="#0b0c0c">${escapeXml(ENTITY_TYPE_LABELS[type])}</text>`);
   });
   out.push('</g>', '</svg>', '');
   return out.join('\n');
