@@ -6,6 +6,7 @@
 import { ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS, type EntityType } from './entities.ts';
 import type { NetworkGraph } from './graph.ts';
 import type { Layout, Position } from './layout.ts';
+import { escapeXml } from './xml.ts';
 
 // GOV.UK palette colours, distinct enough to tell the types apart.
 export const ENTITY_COLOURS: Record<EntityType, string> = {
@@ -16,9 +17,6 @@ export const ENTITY_COLOURS: Record<EntityType, string> = {
 const MARGIN = 90;
 const RADIUS = 14;
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 function shorten(label: string): string {
   return label.length > 32 ? `${label.slice(0, 31)}…` : label;
