@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { openRuntime } from '../../src/runtime.ts';
+import type { Services } from '../../src/services/index.ts';
 import { loadDemoOperation } from '../../src/services/demoOperation.ts';
 import { ensureDemoAccounts, ensureRoster } from '../../src/services/setup.ts';
 import { buildApp } from '../../src/web/app.ts';
@@ -13,6 +14,8 @@ import { buildApp } from '../../src/web/app.ts';
 export interface LifelineSeed {
   /** Loads the demo operation (seed 1) at this scale: 0.05 is two operations and about 40 visits, loaded in well under a second. */
   demoOperationScale?: number;
+  /** Records a journey needs before it starts (other forces' records, an account), made through the services as the pages would. */
+  prepare?: (services: Services) => Promise<void>;
 }
 
 export interface RunningLifeline {
@@ -38,6 +41,7 @@ export async function startLifeline(environment: Record<string, string> = {}, se
     await ensureRoster(runtime.services.context);
     await ensureDemoAccounts(runtime.services.context);
     if (seed.demoOperationScale !== undefined) await loadDemoOperation(runtime.services.context, { seed: 1, scale: seed.demoOperationScale });
+    await seed.prepare?.(runtime.services);
     const app = await buildApp({ config, services: runtime.services, database: runtime.database });
     await app.listen({ port: 0, host: '127.0.0.1' });
     // As `serve` does; LIFELINE_REMINDER_INTERVAL_SECONDS=1 makes reminders arrive within a journey.

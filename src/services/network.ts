@@ -23,7 +23,19 @@ export interface EntityView {
   entity: NetworkEntity;
   neighbours: Neighbour[];
   timeline: TimelineEntry[];
+  /** Expanded to two steps: the entities joined to a neighbour but not to the entity, each with the neighbours it is reached through. */
+  further: FurtherEntity[];
+  /** The entity and everything within the steps asked for, with the relationships among them: what is drawn. */
+  reach: NetworkGraph;
 }
+
+export interface FurtherEntity {
+  entity: NetworkEntity;
+  through: NetworkEntity[];
+}
+
+/** How far an entity's page expands: its neighbours, or theirs too. */
+export const MAX_EXPANSION = 2;
 
 export interface NetworkSelection {
   readonly keys: readonly string[];
@@ -56,6 +68,21 @@ const premisesTypeLabel = (id: string): string => premisesTypeTerms.find((t) => 
 /** A person found who may be a victim is never named in the network: the pseudonym is stable per record. */
 function personLabel(person: { id: string; role: string; full_name: string }): string {
   return person.role === 'potential-victim' ? `Potential victim ${person.id.slice(-6).toUpperCase()}` : person.full_name;
+}
+
+/** The entities two steps out, by type then label, each with the neighbours that lead to it. */
+function furtherOut(graph: NetworkGraph, key: string, neighbours: readonly Neighbour[]): FurtherEntity[] {
+  const near = new Set([key, ...neighbours.map((n) => n.entity.key)]);
+  const found = new Map<string, FurtherEntity>();
+  for (const neighbour of neighbours) {
+    for (const next of graph.neighbours(neighbour.entity.key)) {
+      if (near.has(next.entity.key)) continue;
+      const entry = found.get(next.entity.key) ?? { entity: next.entity, through: [] };
+      entry.through.push(neighbour.entity);
+      found.set(next.entity.key, entry);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.entity.type.localeCompare(b.entity.type) || a.entity.label.localeCompare(b.entity.label));
 }
 
 export function describeRelationship(graph: NetworkGraph, relationship: Relationship): string {
@@ -199,12 +226,17 @@ export class NetworkService {
   }
 
   /** One entity: its neighbours by type and its timeline, under the filters. Audited (no personal data in the audit). */
-  async entity(actor: Actor, key: string, filter: NetworkFilter = {}): Promise<EntityView> {
+  async entity(actor: Actor, key: string, filter: NetworkFilter = {}, steps = 1): Promise<EntityView> {
     const graph = (await this.build(actor)).filtered(filter);
     const entity = graph.entities.get(key);
     if (entity === undefined) throw new NotFoundError('Entity');
-    await this.audit(actor, 'network.entity.read', { entityType: entity.type });
-    return { entity, neighbours: graph.neighbours(key), timeline: graph.timeline(key, (r) => describeRelationship(graph, r)) };
+    const depth = Math.min(Math.max(Math.trunc(steps), 1), MAX_EXPANSION);
+    await this.audit(actor, 'network.entity.read', depth === 1 ? { entityType: entity.type } : { entityType: entity.type, depth });
+    const neighbours = graph.neighbours(key);
+    return {
+      entity, neighbours, timeline: graph.timeline(key, (r) => describeRelationship(graph, r)),
+      further: depth < 2 ? [] : furtherOut(graph, key, neighbours), reach: graph.selection([key], depth),
+    };
   }
 
   /** An entity and its neighbours to `depth` steps under the filters, for a picture. Audited like reading the entity. */

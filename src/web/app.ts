@@ -14,7 +14,7 @@ import type { Services } from '../services/index.ts';
 import type { Database } from '../store/database.ts';
 import { newId } from '../store/ids.ts';
 import { apiSurface } from './api/index.ts';
-import { buildStylesheet, govukFrontendDist, ownAssetsDir } from './assets.ts';
+import { buildNetworkScripts, buildStylesheet, govukFrontendDist, ownAssetsDir, type Script } from './assets.ts';
 import { registerPageErrorHandling } from './errors.ts';
 import './fastifyTypes.ts';
 import { registerHealthRoutes } from './health.ts';
@@ -65,8 +65,14 @@ export async function buildApp(dependencies: WebDependencies): Promise<FastifyIn
   await app.register(formbody);
 
   const stylesheet = buildStylesheet();
-  await app.register(viewsPlugin, { globals: { stylesheetPath: stylesheet.path, demo: config.loadDemo, serviceName: 'Lifeline' } });
-  await app.register(staticAssets, { stylesheet });
+  const networkScripts = buildNetworkScripts();
+  await app.register(viewsPlugin, {
+    globals: {
+      stylesheetPath: stylesheet.path, demo: config.loadDemo, serviceName: 'Lifeline',
+      cytoscapeScriptPath: networkScripts.cytoscape.path, networkScriptPath: networkScripts.drawing.path,
+    },
+  });
+  await app.register(staticAssets, { stylesheet, scripts: [networkScripts.cytoscape, networkScripts.drawing] });
   registerPageErrorHandling(app, config.environment === 'development');
 
   if (surface === 'staff' || surface === 'all') {
@@ -84,7 +90,7 @@ export async function buildApp(dependencies: WebDependencies): Promise<FastifyIn
 }
 
 /** Static files are public by nature; this scope marks every route it adds as such. */
-const staticAssets = fastifyPlugin(async (app: FastifyInstance, options: { stylesheet: { body: string; path: string } }) => {
+const staticAssets = fastifyPlugin(async (app: FastifyInstance, options: { stylesheet: { body: string; path: string }; scripts: readonly Script[] }) => {
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.config = { ...route.config, access: PUBLIC };
@@ -97,5 +103,10 @@ const staticAssets = fastifyPlugin(async (app: FastifyInstance, options: { style
       reply.type('text/javascript').header('cache-control', 'public, max-age=86400').send(govukScript));
     scope.get(options.stylesheet.path, async (_request, reply) =>
       reply.type('text/css').header('cache-control', 'public, max-age=31536000, immutable').send(options.stylesheet.body));
+    // Versioned addresses: the content behind one never changes, so it is cached for good.
+    for (const script of options.scripts) {
+      scope.get(script.path, async (_request, reply) =>
+        reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(script.body));
+    }
   });
 });

@@ -30,3 +30,23 @@ export function buildStylesheet(): Stylesheet {
   const version = createHash('sha256').update(body).digest('hex').slice(0, 12);
   return { body, path: `/static/lifeline-${version}.css` };
 }
+
+export interface Script { body: Buffer; path: string }
+
+// Its package.json is not among the package's exports; the dist file is, and sits one folder down.
+const cytoscapeDist = require.resolve('cytoscape/dist/cytoscape.min.js');
+
+/**
+ * The network's drawing island: cytoscape.js from its own dist file, named by its version, and our
+ * small script that draws the data a page embeds, named by a hash of its content. Both are served
+ * from our origin (the CSP allows scripts from nowhere else) and cached for good: a new version is
+ * a new address.
+ */
+export function buildNetworkScripts(): { cytoscape: Script; drawing: Script } {
+  const { version } = JSON.parse(readFileSync(path.join(path.dirname(cytoscapeDist), '..', 'package.json'), 'utf8')) as { version: string };
+  const drawing = readFileSync(path.join(ownAssetsDir, 'network.js'));
+  return {
+    cytoscape: { body: readFileSync(cytoscapeDist), path: `/static/cytoscape-${version}.min.js` },
+    drawing: { body: drawing, path: `/static/network-${createHash('sha256').update(drawing).digest('hex').slice(0, 12)}.js` },
+  };
+}

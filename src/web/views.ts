@@ -11,6 +11,9 @@ export interface PageGlobals {
   stylesheetPath: string;
   demo: boolean;
   serviceName: string;
+  /** The network's drawing island (cytoscape.js and our script), at versioned addresses. */
+  cytoscapeScriptPath: string;
+  networkScriptPath: string;
 }
 
 declare module 'fastify' {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { NotFoundError } from '../../src/access/errors.ts';
+import { gradeFromStorage } from '../../src/domain/intelligence/grade.ts';
 import { nameSearchText } from '../../src/domain/nameSearch.ts';
 import type { PersonFoundRow } from '../../src/store/schema.ts';
 import { describeEachDatabase, openTestRuntime, type TestRuntime } from '../support/databases.ts';
@@ -72,6 +73,45 @@ describeEachDatabase('the network', (dialect) => {
     }
     const drives = graph.relationships.find((r) => r.type === 'drives');
     expect(drives?.provenance).toMatchObject({ recordType: 'intelligence-report', recordId: restrictedReport, organisationId: fixture.met, date: '2007-03-03', grade: { scheme: '5x5x5', source: 'A', intelligence: '2', handling: '4' } });
+  });
+
+  it('ties every relationship, for every viewer, to an existing record of the organisation, date and grade it names', async () => {
+    const repositories = runtime.store.repositories;
+    const people = new Map((await repositories.network.people(undefined)).map((p) => [p.id, p]));
+    const visits = new Map((await repositories.network.visits(undefined)).map((v) => [v.id, v]));
+    const arrests = new Map((await repositories.network.arrests(undefined)).map((a) => [a.id, a]));
+    const reports = new Map((await repositories.intelligence.all()).map((r) => [r.id, r]));
+    const links = new Map((await repositories.intelligence.links([...reports.keys()])).map((l) => [`intelligence:${l.id}`, l]));
+    const viewers = [actors.metOfficer, actors.wmOfficer, actors.kentOfficer, actors.analyst];
+    const seen = new Set<string>();
+    for (const viewer of viewers) {
+      for (const r of (await network().build(viewer)).relationships) {
+        const p = r.provenance;
+        seen.add(p.recordType);
+        const where = `${r.id} for ${viewer.organisationId}`;
+        if (p.recordType === 'person-found') {
+          const person = people.get(p.recordId);
+          expect(person?.organisation_id, where).toBe(p.organisationId);
+          expect(p.date, where).toBe(visits.get(person?.visit_id ?? '')?.visited_at);
+          expect(p.grade, where).toBeNull();
+        } else if (p.recordType === 'arrest') {
+          expect(arrests.get(p.recordId)?.organisation_id, where).toBe(p.organisationId);
+          expect(p.date, where).toBe(arrests.get(p.recordId)?.arrested_at);
+          expect(p.grade, where).toBeNull();
+        } else {
+          expect(p.recordType, where).toBe('intelligence-report');
+          const report = reports.get(p.recordId);
+          expect(report?.organisation_id, where).toBe(p.organisationId);
+          expect(links.get(r.id)?.report_id, where).toBe(p.recordId);
+          expect(p.date, where).toBe(links.get(r.id)?.observed_on);
+          const stored = gradeFromStorage(report?.grade ?? '');
+          expect(stored.ok && p.grade, where).toEqual(stored.ok ? stored.grade : 'unreadable');
+        }
+        // An enforcement record is only ever of a force the viewer reads.
+        if (p.recordType !== 'intelligence-report' && viewer !== actors.analyst) expect(p.organisationId, where).toBe(viewer.organisationId);
+      }
+    }
+    expect([...seen].sort()).toEqual(['arrest', 'intelligence-report', 'person-found']);
   });
 
   it('shows the shortest path between two suspects with the records that justify each step', async () => {

@@ -48,6 +48,7 @@ const RELEASE_ANALYSTS = ['analyst'] as const;
 const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /ping': 'public', 'GET /info': 'public', 'GET /health': 'public',
   'GET /assets/*': 'public', 'GET /static/*': 'public', 'GET /static/govuk-frontend.min.js': 'public', 'GET /static/lifeline-*.css': 'public',
+  'GET /static/cytoscape-*.min.js': 'public', 'GET /static/network-*.js': 'public',
   'GET /report': 'public',
   ...Object.fromEntries(['immediate-danger', 'what-you-saw', 'what-happened', 'where', 'when', 'who', 'how-you-know', 'contact-preference', 'contact-details', 'check-your-answers', 'tell-us-more']
     .flatMap((page) => [[`GET /report/${page}`, 'public'], [`POST /report/${page}`, 'public']])) as Record<string, Expected>,
@@ -153,7 +154,8 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
 };
 
 function routeKey(method: string, url: string): string {
-  return `${method} ${url.replace(/^\/static\/lifeline-[0-9a-f]+\.css$/, '/static/lifeline-*.css')}`;
+  return `${method} ${url.replace(/^\/static\/lifeline-[0-9a-f]+\.css$/, '/static/lifeline-*.css')
+    .replace(/^\/static\/cytoscape-[0-9.]+\.min\.js$/, '/static/cytoscape-*.min.js').replace(/^\/static\/network-[0-9a-f]+\.js$/, '/static/network-*.js')}`;
 }
 
 function declaredMatches(expected: Expected, declared: RouteAccess | undefined): boolean {

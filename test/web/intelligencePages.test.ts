@@ -11,6 +11,7 @@ import { actorFor, demoAccount, seedDemo } from '../support/fixtures.ts';
 import { intelligenceActors } from '../support/intelligenceFixture.ts';
 import { buildTestApp } from '../support/webApp.ts';
 import { WebClient } from '../support/webClient.ts';
+import { readXml } from '../support/xmlReader.ts';
 
 const WM_SUSPECT = '01900000-0000-7000-8000-000000000026';
 
@@ -127,16 +128,17 @@ describe('intelligence and network pages', () => {
     const response = await analyst.get('/network/export.graphml');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('application/graphml+xml');
-    const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    const nodes = new Set([...response.body.matchAll(/<node id="([^"]*)">/g)].map((m) => unescape(m[1] ?? '')));
-    const edges = [...response.body.matchAll(/<edge id="[^"]*" source="([^"]*)" target="([^"]*)">(.*?)<\/edge>/g)];
+    // Read back with a strict XML reader, as Gephi or yEd would.
+    const [graphElement] = readXml(response.body).children.filter((c) => c.name === 'graph');
+    const nodes = new Set((graphElement?.children ?? []).filter((c) => c.name === 'node').map((n) => n.attributes['id'] ?? ''));
+    const edges = (graphElement?.children ?? []).filter((c) => c.name === 'edge');
     const graph = await runtime.services.network.build(await actorFor(runtime, demoAccount('analyst')));
     expect(nodes).toEqual(new Set(graph.entities.keys()));
     expect(edges).toHaveLength(graph.relationships.length);
-    for (const [, source, target, data] of edges) {
-      expect(nodes.has(unescape(source ?? ''))).toBe(true);
-      expect(nodes.has(unescape(target ?? ''))).toBe(true);
-      expect(data).toMatch(/<data key="e_recordId">[^<]+<\/data>/);
+    for (const edge of edges) {
+      expect(nodes.has(edge.attributes['source'] ?? '')).toBe(true);
+      expect(nodes.has(edge.attributes['target'] ?? '')).toBe(true);
+      expect(edge.children.find((d) => d.attributes['key'] === 'e_recordId')?.text).toMatch(/^.+$/);
     }
     const other = await (await signedIn('officer', 'west-midlands')).get('/network/export.graphml');
     expect(other.body).not.toContain('KX57ABC');

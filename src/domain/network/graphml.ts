@@ -1,10 +1,8 @@
 // GraphML (read by Gephi and yEd) for a network: one node per entity, one edge per relationship,
 // each edge carrying its provenance so the chart keeps its evidence.
 import { gradeLabel, type NetworkGraph } from './graph.ts';
+import { escapeXml } from './xml.ts';
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 const NODE_KEYS = [['label', 'label'], ['type', 'type']] as const;
 const EDGE_KEYS = [['relationship', 'relationship'], ['recordType', 'record_type'], ['recordId', 'record_id'], ['organisation', 'organisation'], ['date', 'date'], ['grade', 'grade']] as const;

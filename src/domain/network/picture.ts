@@ -6,9 +6,10 @@
 import { ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS, type EntityType } from './entities.ts';
 import type { NetworkGraph } from './graph.ts';
 import type { Layout, Position } from './layout.ts';
+import { escapeXml } from './xml.ts';
 
 // GOV.UK palette colours, distinct enough to tell the types apart.
-const COLOURS: Record<EntityType, string> = {
+export const ENTITY_COLOURS: Record<EntityType, string> = {
   person: '#1d70b8', premises: '#d4351c', address: '#f47738', phone: '#00703c', vehicle: '#4c2c92', 'bank-account': '#b58840',
   email: '#28a197', advert: '#d53880', organisation: '#505a5f',
 };
@@ -16,9 +17,6 @@ const COLOURS: Record<EntityType, string> = {
 const MARGIN = 90;
 const RADIUS = 14;
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 function shorten(label: string): string {
   return label.length > 32 ? `${label.slice(0, 31)}…` : label;
@@ -69,12 +67,12 @@ export function networkSvg(graph: NetworkGraph, layout: Layout, options: Picture
     if (p === undefined) continue;
     const ring = highlighted.has(entity.key) ? ' stroke="#0b0c0c" stroke-width="4"' : ' stroke="#ffffff" stroke-width="2"';
     out.push(`<g><title>${escapeXml(`${ENTITY_TYPE_LABELS[entity.type]}: ${entity.label}`)}</title>`
-      + `<circle cx="${p.x}" cy="${p.y}" r="${RADIUS}" fill="${COLOURS[entity.type]}"${ring}/>`
+      + `<circle cx="${p.x}" cy="${p.y}" r="${RADIUS}" fill="${ENTITY_COLOURS[entity.type]}"${ring}/>`
       + `<text x="${p.x}" y="${p.y + RADIUS + 14}" text-anchor="middle" fill="#0b0c0c">${escapeXml(shorten(entity.label))}</text></g>`);
   }
   out.push('</g>', `<g class="legend" transform="translate(${minX + 10} ${minY + height - 20})">`);
   types.forEach((type, index) => {
-    out.push(`<circle cx="${index * 120 + 6}" cy="0" r="6" fill="${COLOURS[type]}"/><text x="${index * 120 + 16}" y="4" fill="#0b0c0c">${escapeXml(ENTITY_TYPE_LABELS[type])}</text>`);
+    out.push(`<circle cx="${index * 120 + 6}" cy="0" r="6" fill="${ENTITY_COLOURS[type]}"/><text x="${index * 120 + 16}" y="4" fill="#0b0c0c">${escapeXml(ENTITY_TYPE_LABELS[type])}</text>`);
   });
   out.push('</g>', '</svg>', '');
   return out.join('\n');

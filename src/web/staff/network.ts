@@ -5,10 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS, RELATIONSHIP_TYPES, isEntityType } from '../../domain/network/entities.ts';
 import { gradeLabel, type NetworkFilter, type NetworkGraph } from '../../domain/network/graph.ts';
 import { toFollowTheMoneyLines } from '../../domain/network/followTheMoney.ts';
+import { drawingOf, jsonForScriptElement } from '../../domain/network/drawing.ts';
 import { toGraphML } from '../../domain/network/graphml.ts';
 import { RELIABILITY_LABELS, RELIABILITY_LEVELS } from '../../domain/network/reliability.ts';
 import { i2EntityTable, i2LinkTable } from '../../services/export/i2Network.ts';
 import type { Services } from '../../services/index.ts';
+import { MAX_EXPANSION } from '../../services/network.ts';
 import { actorOf } from '../routeGuard.ts';
 import { NETWORK_READERS } from './networkAccess.ts';
 import { registerNetworkChartRoutes } from './networkCharts.ts';
@@ -52,13 +54,16 @@ export async function registerNetworkRoutes(app: FastifyInstance, services: Serv
   app.get('/network/entity', { config: { access: NETWORK_READERS } }, async (request, reply) => {
     const query = request.query as Record<string, string | string[] | undefined>;
     const filter = networkFilterOf(query);
-    const view = await network.entity(actorOf(request), queryText(query, 'id'), filter);
+    const steps = queryText(query, 'steps') === String(MAX_EXPANSION) ? MAX_EXPANSION : 1;
+    const view = await network.entity(actorOf(request), queryText(query, 'id'), filter, steps);
+    const filterQuery = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (k === 'id' || k === 'steps' || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])))).toString();
+    const drawing = drawingOf(view.reach, { centre: [view.entity.key], entityHref: `/network/entity?${filterQuery === '' ? '' : `${filterQuery}&`}id=` });
     const groups = ENTITY_TYPES.map((type) => ({ type, label: ENTITY_TYPE_LABELS[type], neighbours: view.neighbours.filter((n) => n.entity.type === type) })).filter((g) => g.neighbours.length > 0);
     const grade = (r: { provenance: Parameters<typeof gradeLabel>[0] }) => gradeLabel(r.provenance);
     return reply.page('staff/network/entity.njk', {
       ...(await filterLocals(query, filter)), view, groups,
       timeline: view.timeline.map((t) => ({ ...t, grade: gradeLabel(t.provenance) })),
-      gradeOf: grade, filterQuery: new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (k === 'id' || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])))).toString(),
+      gradeOf: grade, filterQuery, steps, further: view.further, drawingJson: drawing === null ? null : jsonForScriptElement(drawing),
     });
   });
 

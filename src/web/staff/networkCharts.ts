@@ -2,6 +2,7 @@
 // an analyst is looking at, reopened as a server-drawn picture with tables of its entities and
 // relationships, renamed, annotated and shared. The picture of a neighbourhood is an SVG image.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { drawingOf, jsonForScriptElement } from '../../domain/network/drawing.ts';
 import { ENTITY_TYPE_LABELS, RELATIONSHIP_LABELS } from '../../domain/network/entities.ts';
 import { gradeLabel, type NetworkGraph } from '../../domain/network/graph.ts';
 import { ringLayout } from '../../domain/network/layout.ts';
@@ -68,8 +69,10 @@ export async function registerNetworkChartRoutes(app: FastifyInstance, services:
     const chart = await charts.open(actorOf(request), chartId);
     const picture = networkSvg(chart.graph, chart.layout, { title: chart.name });
     const selection = new URLSearchParams([...chart.keys.map((k): [string, string] => ['id', k]), ['depth', '0']]).toString();
+    // Drawn where the analyst left each entity: the same positions as the server's picture.
+    const drawing = drawingOf(chart.graph, { layout: chart.layout, entityHref: '/network/entity?id=' });
     return reply.code(errors === undefined ? 200 : 400).page('staff/network/chart.njk', {
-      ...(errors ?? {}), chart, picture, selection, forceNames: await forceNames(), recordPaths: RECORD_PATHS,
+      ...(errors ?? {}), chart, picture, selection, drawingJson: drawing === null ? null : jsonForScriptElement(drawing), forceNames: await forceNames(), recordPaths: RECORD_PATHS,
       entityTypeLabels: ENTITY_TYPE_LABELS, relationshipLabels: RELATIONSHIP_LABELS,
       entities: [...chart.graph.entities.values()].sort((a, b) => a.type.localeCompare(b.type) || a.label.localeCompare(b.label)),
       relationships: relationshipRows(chart.graph),
