@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../src/demo/signInAccounts.ts';
@@ -109,6 +110,12 @@ describe('victim care pages', () => {
     expect(page.body).not.toContain('Hoxha');
     const other = await signedIn(demoAccount('officer', 'metropolitan'));
     expect((await other.get(`/anonymous-notifications/${id}`)).statusCode).toBe(404);
+    // What was typed beyond the four facts reached no table, session or audit entry: not in the database file at all.
+    const location = runtime.config.database;
+    if (location.kind !== 'sqlite') throw new Error('expected SQLite');
+    const bytes = [location.file, `${location.file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
+    expect(bytes).toContain('25-34');
+    expect(['Hoxha', 'Worked at the car wash', 'Albanian'].filter((typed) => bytes.includes(typed))).toEqual([]);
   });
 
   it('needs a reason to decline, shown in an error summary, and hides the person from a charity that declined', async () => {
