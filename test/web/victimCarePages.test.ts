@@ -137,6 +137,39 @@ describe('victim care pages', () => {
     expect((await officer.get(`/victims/${id}`)).body).toContain('No capacity');
   });
 
+  it('withdraws a referral from the sender’s page with a reason, shown in an error summary when missing, and the charity loses the person', async () => {
+    const officer = await signedIn(demoAccount('officer', 'metropolitan'));
+    await officer.get('/victims/new');
+    const id = locationOf(await officer.post('/victims/new', NAMED), 'victims');
+    await officer.get(`/victims/${id}`);
+    await officer.post(`/victims/${id}/referrals`, { kind: 'support-charity', toOrganisationId: organisations.charity });
+    const charity = await signedIn(demoAccount('charity-case-worker', 'charity-safe-harbour'));
+    const waiting = await charity.get(`/victims/${id}`);
+    const referralId = /action="\/victim-referrals\/([0-9a-f-]{36})\/accept"/.exec(waiting.body)?.[1] ?? '';
+    expect((await charity.post(`/victim-referrals/${referralId}/accept`)).statusCode).toBe(303);
+    expect((await charity.get(`/victims/${id}`)).body).toContain('Arben Hoxha');
+    // The receiver cannot withdraw what it was sent: the form is the sender's.
+    expect((await charity.get(`/victims/${id}`)).body).not.toContain(`/victim-referrals/${referralId}/withdraw`);
+    expect((await charity.post(`/victim-referrals/${referralId}/withdraw`, { victimId: id, reason: 'not ours' })).statusCode).toBe(403);
+
+    const page = await officer.get(`/victims/${id}`);
+    expect(page.body).toContain(`action="/victim-referrals/${referralId}/withdraw"`);
+    const noReason = await officer.post(`/victim-referrals/${referralId}/withdraw`, { victimId: id, reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('There is a problem');
+    expect(noReason.body).toContain('href="#withdraw-reason"');
+    expect(noReason.body).toContain('id="withdraw-reason"');
+    const withdrawn = await officer.post(`/victim-referrals/${referralId}/withdraw`, { victimId: id, reason: 'The person moved out of the area' });
+    expect(withdrawn.statusCode).toBe(303);
+    expect(withdrawn.headers.location).toBe(`/victims/${id}`);
+    const after = await officer.get(`/victims/${id}`);
+    expect(after.body).toContain('Referral to the support charity withdrawn');
+    expect(after.body).toContain('The person moved out of the area');
+    expect(after.body).not.toContain(`/victim-referrals/${referralId}/withdraw`);
+    expect((await charity.get(`/victims/${id}`)).statusCode).toBe(404);
+    expect((await charity.get('/victims')).body).not.toContain('Arben Hoxha');
+  });
+
   it('keeps victim care from analysts: no menu entry and a refusal', async () => {
     const analyst = await signedIn(demoAccount('analyst', 'national-centre'));
     const home = await analyst.get('/');
