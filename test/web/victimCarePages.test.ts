@@ -118,6 +118,30 @@ describe('victim care pages', () => {
     expect(['Hoxha', 'Worked at the car wash', 'Albanian'].filter((typed) => bytes.includes(typed))).toEqual([]);
   });
 
+  it('refers a child who refuses consent by name at once, needing the local authority, which then sees the child', async () => {
+    setToday(runtime, '2026-04-02');
+    const officer = await signedIn(demoAccount('officer', 'metropolitan'));
+    await officer.get('/victims/new');
+    const child = { ...NAMED, childStatus: 'child', consent: 'refused', fullName: 'Besnik Hoxha', 'dateOfBirth-year': '2010' };
+    const noAuthority = await officer.post('/victims/new', child);
+    expect(noAuthority.statusCode).toBe(400);
+    expect(noAuthority.body).toContain('href="#localAuthorityId"');
+    expect(noAuthority.body).toContain('Select the local authority told about this child');
+    const id = locationOf(await officer.post('/victims/new', { ...child, localAuthorityId: organisations.localAuthority }), 'victims');
+    const page = await officer.get(`/victims/${id}`);
+    expect(page.body).toContain('Besnik Hoxha');
+    expect(page.body).toContain('Consent refused');
+    expect(page.body).toContain('Riverside Borough Council Children&#39;s Services (demo)');
+    // Referred to the competent authority without anyone asking: the clock runs from today.
+    expect(page.body).toContain('Reasonable-grounds decision due 2026-04-13 (5 working days left)');
+    expect(page.body).toContain('Single Competent Authority');
+    // A charity still needs consent, whatever the age.
+    expect(page.body).toContain('A referral to a support charity needs the person’s consent');
+    const socialWorker = await signedIn(demoAccount('first-responder', 'la-riverside'));
+    expect((await socialWorker.get('/victims')).body).toContain('Besnik Hoxha');
+    expect((await socialWorker.get(`/victims/${id}`)).body).toContain('Besnik Hoxha');
+  });
+
   it('needs a reason to decline, shown in an error summary, and hides the person from a charity that declined', async () => {
     const officer = await signedIn(demoAccount('officer', 'metropolitan'));
     await officer.get('/victims/new');
