@@ -3,19 +3,21 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, newContext, type JavaScriptMode } from './browser.ts';
-import { startLifeline, type LifelineSeed, type RunningLifeline } from './server.ts';
+import { startLifeline, type LifelineControls, type LifelineSeed, type RunningLifeline } from './server.ts';
 
 export interface Harness {
   /** A new person at a new browser: own cookies, JavaScript on or off. */
   person(mode: JavaScriptMode): Promise<BrowserContext>;
   readonly baseUrl: string;
+  /** The running instance, for a journey that drives its reminders or checks what was stored. */
+  readonly server: RunningLifeline;
 }
 
-export function useLifeline(environment: Record<string, string> = {}, seed: LifelineSeed = {}): Harness {
+export function useLifeline(environment: Record<string, string> = {}, seed: LifelineSeed = {}, controls: LifelineControls = {}): Harness {
   let server: RunningLifeline | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startLifeline(environment, seed);
+    server = await startLifeline(environment, seed, controls);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -33,6 +35,9 @@ export function useLifeline(environment: Record<string, string> = {}, seed: Life
     },
     get baseUrl() {
       return started().server.baseUrl;
+    },
+    get server() {
+      return started().server;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../src/demo/signInAccounts.ts';
@@ -109,6 +110,36 @@ describe('victim care pages', () => {
     expect(page.body).not.toContain('Hoxha');
     const other = await signedIn(demoAccount('officer', 'metropolitan'));
     expect((await other.get(`/anonymous-notifications/${id}`)).statusCode).toBe(404);
+    // What was typed beyond the four facts reached no table, session or audit entry: not in the database file at all.
+    const location = runtime.config.database;
+    if (location.kind !== 'sqlite') throw new Error('expected SQLite');
+    const bytes = [location.file, `${location.file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
+    expect(bytes).toContain('25-34');
+    expect(['Hoxha', 'Worked at the car wash', 'Albanian'].filter((typed) => bytes.includes(typed))).toEqual([]);
+  });
+
+  it('refers a child who refuses consent by name at once, needing the local authority, which then sees the child', async () => {
+    setToday(runtime, '2026-04-02');
+    const officer = await signedIn(demoAccount('officer', 'metropolitan'));
+    await officer.get('/victims/new');
+    const child = { ...NAMED, childStatus: 'child', consent: 'refused', fullName: 'Besnik Hoxha', 'dateOfBirth-year': '2010' };
+    const noAuthority = await officer.post('/victims/new', child);
+    expect(noAuthority.statusCode).toBe(400);
+    expect(noAuthority.body).toContain('href="#localAuthorityId"');
+    expect(noAuthority.body).toContain('Select the local authority told about this child');
+    const id = locationOf(await officer.post('/victims/new', { ...child, localAuthorityId: organisations.localAuthority }), 'victims');
+    const page = await officer.get(`/victims/${id}`);
+    expect(page.body).toContain('Besnik Hoxha');
+    expect(page.body).toContain('Consent refused');
+    expect(page.body).toContain('Riverside Borough Council Children&#39;s Services (demo)');
+    // Referred to the competent authority without anyone asking: the clock runs from today.
+    expect(page.body).toContain('Reasonable-grounds decision due 2026-04-13 (5 working days left)');
+    expect(page.body).toContain('Single Competent Authority');
+    // A charity still needs consent, whatever the age.
+    expect(page.body).toContain('A referral to a support charity needs the person’s consent');
+    const socialWorker = await signedIn(demoAccount('first-responder', 'la-riverside'));
+    expect((await socialWorker.get('/victims')).body).toContain('Besnik Hoxha');
+    expect((await socialWorker.get(`/victims/${id}`)).body).toContain('Besnik Hoxha');
   });
 
   it('needs a reason to decline, shown in an error summary, and hides the person from a charity that declined', async () => {
@@ -128,6 +159,39 @@ describe('victim care pages', () => {
     expect(declined.headers.location).toBe('/victims');
     expect((await charity.get(`/victims/${id}`)).statusCode).toBe(404);
     expect((await officer.get(`/victims/${id}`)).body).toContain('No capacity');
+  });
+
+  it('withdraws a referral from the sender’s page with a reason, shown in an error summary when missing, and the charity loses the person', async () => {
+    const officer = await signedIn(demoAccount('officer', 'metropolitan'));
+    await officer.get('/victims/new');
+    const id = locationOf(await officer.post('/victims/new', NAMED), 'victims');
+    await officer.get(`/victims/${id}`);
+    await officer.post(`/victims/${id}/referrals`, { kind: 'support-charity', toOrganisationId: organisations.charity });
+    const charity = await signedIn(demoAccount('charity-case-worker', 'charity-safe-harbour'));
+    const waiting = await charity.get(`/victims/${id}`);
+    const referralId = /action="\/victim-referrals\/([0-9a-f-]{36})\/accept"/.exec(waiting.body)?.[1] ?? '';
+    expect((await charity.post(`/victim-referrals/${referralId}/accept`)).statusCode).toBe(303);
+    expect((await charity.get(`/victims/${id}`)).body).toContain('Arben Hoxha');
+    // The receiver cannot withdraw what it was sent: the form is the sender's.
+    expect((await charity.get(`/victims/${id}`)).body).not.toContain(`/victim-referrals/${referralId}/withdraw`);
+    expect((await charity.post(`/victim-referrals/${referralId}/withdraw`, { victimId: id, reason: 'not ours' })).statusCode).toBe(403);
+
+    const page = await officer.get(`/victims/${id}`);
+    expect(page.body).toContain(`action="/victim-referrals/${referralId}/withdraw"`);
+    const noReason = await officer.post(`/victim-referrals/${referralId}/withdraw`, { victimId: id, reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('There is a problem');
+    expect(noReason.body).toContain('href="#withdraw-reason"');
+    expect(noReason.body).toContain('id="withdraw-reason"');
+    const withdrawn = await officer.post(`/victim-referrals/${referralId}/withdraw`, { victimId: id, reason: 'The person moved out of the area' });
+    expect(withdrawn.statusCode).toBe(303);
+    expect(withdrawn.headers.location).toBe(`/victims/${id}`);
+    const after = await officer.get(`/victims/${id}`);
+    expect(after.body).toContain('Referral to the support charity withdrawn');
+    expect(after.body).toContain('The person moved out of the area');
+    expect(after.body).not.toContain(`/victim-referrals/${referralId}/withdraw`);
+    expect((await charity.get(`/victims/${id}`)).statusCode).toBe(404);
+    expect((await charity.get('/victims')).body).not.toContain('Arben Hoxha');
   });
 
   it('keeps victim care from analysts: no menu entry and a refusal', async () => {

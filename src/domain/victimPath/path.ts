@@ -3,12 +3,12 @@
 // record can always show how the person got where they are.
 import { compareDates, type IsoDate } from '../calendar/isoDate.ts';
 import type { Jurisdiction } from '../calendar/jurisdiction.ts';
-import type { DeadlineStatus } from './deadline.ts';
+import { deadlineStatus, type DeadlineStatus } from './deadline.ts';
 import type { Decision, DecisionStage, NegativeDecision, PositiveDecision, ReconsiderationRequester } from './decisions.ts';
 import { moveOnSupportPeriod } from './moveOnSupport.ts';
 import { daysLeft, isWithin, type Period } from './period.ts';
 import type { VictimPathPolicy } from './policy.ts';
-import { reasonableGroundsStatus } from './reasonableGrounds.ts';
+import { reasonableGroundsDueDate } from './reasonableGrounds.ts';
 import {
   conclusiveGroundsEarliestDate,
   extendReflectionPeriod,
@@ -196,10 +196,14 @@ export type PathClock =
   | { readonly kind: 'reconsideration'; readonly of: DecisionStage; readonly requestedOn: IsoDate }
   | { readonly kind: 'none' };
 
-export function pathClock(path: VictimPath, today: IsoDate, jurisdiction: Jurisdiction, policy: VictimPathPolicy): PathClock {
+/**
+ * `reasonableGroundsDueOn`: the target the referral was given when it was made. It stands when the
+ * policy changes later (as the period's minimum does); the policy's target is used only without one.
+ */
+export function pathClock(path: VictimPath, today: IsoDate, jurisdiction: Jurisdiction, policy: VictimPathPolicy, reasonableGroundsDueOn?: IsoDate | null): PathClock {
   switch (path.stage) {
     case 'awaiting-reasonable-grounds':
-      return { kind: 'reasonable-grounds-decision', status: reasonableGroundsStatus(path.referredOn, today, jurisdiction, policy) };
+      return { kind: 'reasonable-grounds-decision', status: deadlineStatus(reasonableGroundsDueOn ?? reasonableGroundsDueDate(path.referredOn, jurisdiction, policy), today, jurisdiction) };
     case 'recovery-period': {
       const status = reflectionPeriodStatus(path.period, today, policy);
       if (status.kind === 'ended') return { kind: 'conclusive-grounds-decision-awaited', possibleSince: conclusiveGroundsEarliestDate(path.period) };

@@ -1,5 +1,6 @@
 import { systemActor } from '../../access/actor.ts';
 import { RECEIVER_ROLES } from '../../access/policies/victimCare.ts';
+import { localDate } from '../../domain/recording/enteredValues.ts';
 import type { ServiceContext } from '../context.ts';
 import type { VictimDeadline, VictimDeadlineService } from '../victimCare/deadlines.ts';
 import type { DueReminder, ReminderSource } from './reminderSource.ts';
@@ -36,7 +37,8 @@ export class VictimDeadlineSource implements ReminderSource {
   ) {}
 
   async dueReminders(now: Date): Promise<DueReminder[]> {
-    const today = now.toISOString().slice(0, 10);
+    // The UK date, as the pages and the dashboards read it: the UTC date is a day behind between midnight and 01:00 in summer.
+    const today = localDate(now);
     const found = await this.deadlines.deadlines(REMINDER_ACTOR, { today });
     const all = [...found.overdue, ...found.decisionsDue, ...found.periodsEndingSoon];
     if (all.length === 0) return [];

@@ -63,7 +63,7 @@ export class VictimDeadlineService {
       const live = own.filter((r) => r.status === 'pending' || r.status === 'accepted');
       const organisationIds = [...new Set([victim.organisation_id, ...(victim.local_authority_id === null ? [] : [victim.local_authority_id]), ...live.flatMap((r) => [r.from_organisation_id, r.to_organisation_id])])];
       const base = { potentialVictimId: victim.id, organisationIds };
-      const clock = pathClock(path, today, jurisdictionOf(victim), this.context.victimPath);
+      const clock = pathClock(path, today, jurisdictionOf(victim), this.context.victimPath, victim.reasonable_grounds_due_on);
       switch (clock.kind) {
         case 'reasonable-grounds-decision': {
           const status = clock.status;

@@ -50,14 +50,19 @@ export function rebuildPath(referredOn: IsoDate, timeline: readonly VictimTimeli
   return path;
 }
 
-export function clockColumns(path: VictimPath | null, jurisdiction: Jurisdiction, policy: VictimPathPolicy): VictimClockColumns {
+/**
+ * `kept`: the columns as they stand. A referral still waiting for its decision keeps the target it
+ * was given when it was made, whatever the policy says now.
+ */
+export function clockColumns(path: VictimPath | null, jurisdiction: Jurisdiction, policy: VictimPathPolicy, kept?: Pick<PotentialVictimRow, 'stage' | 'referred_on' | 'reasonable_grounds_due_on'>): VictimClockColumns {
   if (path === null) return { stage: null, referred_on: null, reasonable_grounds_due_on: null, period_last_day: null };
   const awaiting = path.stage === 'awaiting-reasonable-grounds';
+  const keptTarget = kept?.stage === 'awaiting-reasonable-grounds' && kept.referred_on === path.referredOn ? kept.reasonable_grounds_due_on : null;
   const period = 'period' in path ? path.period : path.stage === 'reconsideration' && 'period' in path.previous ? path.previous.period : undefined;
   return {
     stage: path.stage,
     referred_on: path.referredOn,
-    reasonable_grounds_due_on: awaiting ? reasonableGroundsDueDate(path.referredOn, jurisdiction, policy) : null,
+    reasonable_grounds_due_on: awaiting ? keptTarget ?? reasonableGroundsDueDate(path.referredOn, jurisdiction, policy) : null,
     period_last_day: period?.lastDay ?? null,
   };
 }

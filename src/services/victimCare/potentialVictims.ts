@@ -297,7 +297,7 @@ export class PotentialVictimService {
   private async clockOf(repositories: Repositories, victim: PotentialVictimRow, referrals: readonly VictimReferralRow[]): Promise<VictimClock> {
     const today = this.records.today();
     const path = await this.records.path(repositories, victim, referrals);
-    const clock = path === null ? null : pathClock(path, today, jurisdictionOf(victim), this.context.victimPath);
+    const clock = path === null ? null : pathClock(path, today, jurisdictionOf(victim), this.context.victimPath, victim.reasonable_grounds_due_on);
     const reflectionDaysLeft = clock?.kind === 'reflection-period' && (clock.status.kind === 'running' || clock.status.kind === 'ending-soon') ? clock.status.daysLeft : null;
     return {
       stage: victim.stage, referredOn: victim.referred_on, reasonableGroundsDueOn: victim.reasonable_grounds_due_on, periodLastDay: victim.period_last_day, today, clock,

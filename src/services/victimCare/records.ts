@@ -125,7 +125,7 @@ export class VictimRecords {
     const victim = await repositories.victimCare.findVictim(victimId);
     if (victim === undefined) throw new NotFoundError('Potential victim');
     const path = await this.path(repositories, victim, await repositories.victimCare.referralsFor([victimId]));
-    await repositories.victimCare.updateClock(victimId, clockColumns(path, jurisdictionOf(victim), this.context.victimPath), at);
+    await repositories.victimCare.updateClock(victimId, clockColumns(path, jurisdictionOf(victim), this.context.victimPath, victim), at);
     return path;
   }
 }

@@ -57,4 +57,19 @@ describeEachDatabase('victim-care deadline reminders', (dialect) => {
       ['reflection-period-ending', 'A recovery and reflection period ends on 13 May 2026'],
     ]);
   });
+
+  it('reads the deadlines on the UK date: just after midnight in summer, the day has already turned', async () => {
+    const organisations = await victimCareOrganisations(runtime);
+    setToday(runtime, '2026-04-02');
+    const person = await runtime.services.potentialVictims.create(actors.metOfficer, { ...NAMED_ADULT, jurisdiction: '' });
+    const referral = await runtime.services.victimReferrals.refer(actors.metOfficer, person.id, { kind: 'competent-authority', toOrganisationId: organisations.competentAuthority });
+    await runtime.services.victimReferrals.accept(actors.decisionMaker, referral.id);
+    setToday(runtime, '2026-04-08');
+    await runtime.services.victimDecisions.recordReasonableGrounds(actors.decisionMaker, person.id, { outcome: 'positive', decidedOn: { day: '', month: '', year: '' }, reason: '' });
+    // The period's last day is 7 May: from Friday 1 May it ends within 7 days. 23:30 UTC on
+    // 30 April is 00:30 on 1 May in London (BST), where the people reminded are.
+    const halfPastMidnight = new Date('2026-04-30T23:30:00.000Z');
+    expect((await source.dueReminders(halfPastMidnight)).map((r) => r.dedupeKey)).toEqual([`reflection-period-ending:${person.id}:2026-05-07`]);
+    expect(await source.dueReminders(new Date('2026-04-30T22:30:00.000Z'))).toEqual([]);
+  });
 });

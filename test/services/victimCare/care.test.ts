@@ -111,7 +111,7 @@ describeEachDatabase('a charity’s care: support given, consent changes, closur
   });
 
   if (dialect === 'sqlite') {
-    it('leaves no name, contact, note or plan readable in the SQLite file itself', async () => {
+    it('leaves no name, date of birth, contact, account, note or plan readable in the SQLite file itself', async () => {
       const { id } = await inCare();
       await care().recordSupport(actors.caseWorker, id, { kind: 'medical', givenOn: TODAY, note: NOTE });
       await care().closeCase(actors.caseWorker, id, { reason: 'moved-on', moveOnPlan: PLAN });
@@ -119,7 +119,10 @@ describeEachDatabase('a charity’s care: support given, consent changes, closur
       if (location.kind !== 'sqlite') throw new Error('expected SQLite');
       const bytes = [location.file, `${location.file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
       expect(bytes).toContain('medical');
-      const found = [NAMED_ADULT.fullName, 'Vasilescu', '900456', 'Quayside', 'hotel work', 'grandmother', 'Pemberton-Quill', 'Marsh Lane', 'Leeds Refugee'].filter((secret) => bytes.includes(secret));
+      // The name, the date of birth as typed (3 7 1995) and as kept, the contact details, the account, the note and the plan.
+      const found = [
+        NAMED_ADULT.fullName, 'Vasilescu', '1995-07-03', '03/07/1995', '900456', NAMED_ADULT.email, 'elena.vm', 'Quayside', 'hotel work', 'grandmother', 'Pemberton-Quill', 'Marsh Lane', 'Leeds Refugee',
+      ].filter((secret) => bytes.includes(secret));
       expect(found).toEqual([]);
     });
   }

@@ -42,4 +42,15 @@ describeEachDatabase('reasonable-grounds targets in every jurisdiction', (dialec
   it('skips the early-August bank holiday in Ireland and Scotland, not in England or Northern Ireland', async () => {
     expect(await dueDates('2026-07-31')).toEqual({ 'england-and-wales': '2026-08-07', scotland: '2026-08-10', 'northern-ireland': '2026-08-07', ireland: '2026-08-10' });
   });
+
+  it('skips the UK’s spring bank holiday but not in Ireland, whose June bank holiday comes after the target', async () => {
+    // Friday 22 May. UK: [Mon 25 May], 26, 27, 28, 29, Mon 1 June. Ireland: 25, 26, 27, 28, 29.
+    expect(await dueDates('2026-05-22')).toEqual({ 'england-and-wales': '2026-06-01', scotland: '2026-06-01', 'northern-ireland': '2026-06-01', ireland: '2026-05-29' });
+  });
+
+  it('carries Christmas, the Boxing Day or St Stephen’s Day substitute and New Year across two weekends, and Scotland’s 2 January substitute too', async () => {
+    // Thursday 24 December. Everywhere: [Fri 25], weekend, [Mon 28 substitute], 29, 30, 31, [Fri 1 Jan], weekend, Mon 4, Tue 5.
+    // Scotland also keeps Monday 4 January (2 January fell on a Saturday): Tue 5, Wed 6.
+    expect(await dueDates('2026-12-24')).toEqual({ 'england-and-wales': '2027-01-05', scotland: '2027-01-06', 'northern-ireland': '2027-01-05', ireland: '2027-01-05' });
+  });
 });
