@@ -9,11 +9,12 @@ import { RandomStream, sampleMultinomial } from './random.ts';
  * NPLCM_CR_Basic_Freq: allocate observed people to classes, update capture probabilities and
  * weights, draw the number never seen from its negative binomial, allocate them, update the
  * concentration. Defaults are LCMCR's: K = 5, Gamma(0.25, 0.25) on the concentration, burn-in
- * 10,000 and 1,000 samples thinned by 10. The start is LCMCR's too (its Initializes): capture
- * probabilities at the list shares, first allocation with weights 0.225 × 4 and 0.1 shared by the
- * rest, 500 warm-up sweeps with the concentration fixed at 0.3 / K, classes reordered by weight.
- * On sticky tables (Ned, Rcapture_diabetes) the chain stays in one mode for tens of thousands of
- * sweeps; the effective sample size says so and estimatePopulation warns (lcmcrMixing.test.ts).
+ * 10,000 and 1,000 samples thinned by 10. The start is LCMCR 0.4.14's too (its Initializes):
+ * capture probabilities at the list shares, class weights from random sticks, 500 warm-up sweeps
+ * with the concentration fixed at 0.3 / K, classes reordered by weight.
+ * On multimodal tables (Ned, Rcapture_diabetes) the chain stays in one mode for tens of thousands
+ * of sweeps, and so do R's (which mode depends on the seed, in R as here); the effective sample
+ * size says so and estimatePopulation warns (lcmcrMixing.test.ts).
  */
 export interface LcmcrOptions {
   readonly seed: number;
@@ -209,9 +210,10 @@ export function runLcmcr(table: CaptureTable, options: LcmcrOptions): LcmcrResul
     }
   }
   alpha = 0.3 / K;
-  // LCMCR then overwrites the weights the first allocation uses: 0.9 shared by the first four
-  // classes, 0.1 by the rest (the random sticks above only feed the random stream).
-  for (let k = 0; k < K; k++) logNu[k] = Math.log(K <= 4 ? 1 / K : k < 4 ? 0.225 : 0.1 / (K - 4));
+  // LCMCR 0.4.14 then sets its plain weights (nuK) to 0.9 shared by the first four classes and 0.1
+  // by the rest, but its first allocation reads the log weights (log_nuK), which hold the random
+  // sticks above; the plain ones are overwritten by the first weight update unread. So the random
+  // sticks are the start, as in R.
   const sweep = (withConcentration: boolean): void => {
     allocateObserved();
     updateCaptureProbabilities();

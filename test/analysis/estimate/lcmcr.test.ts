@@ -7,26 +7,21 @@ import { heldOutTables, keyOf, loadTable, numberAt, referencedTables } from './r
 // stream, so only the posterior can agree, not the draws.
 const REFERENCE_SEED = 20240101;
 
-describe.each(referencedTables)('LCMCR on %s (defaults: K = 5, burn-in 10,000, 1,000 samples thinned by 10)', (name) => {
-  it('posterior median agrees with LCMCR', () => {
+// Two tables where R's own chains, seed by seed, settle in one of two modes (measured with LCMCR
+// 0.4.14 built from CRAN: bench/estimate.md), so one chain of ours cannot be expected to sit in the
+// one chain R's reference came from. lcmcrMixing.test.ts checks them against R's modes instead.
+const MULTIMODAL = new Set(['Ned', 'Rcapture_diabetes']);
+
+describe.each(referencedTables.filter((name) => !MULTIMODAL.has(name)))('LCMCR on %s (defaults: K = 5, burn-in 10,000, 1,000 samples thinned by 10)', (name) => {
+  it('agrees with LCMCR both ways: our posterior median in R’s 95% interval, R’s median in ours', () => {
     const table = loadTable(name);
     const result = runLcmcr(table, { seed: REFERENCE_SEED });
-    const median = numberAt(keyOf(name), 'lcmcr_default_median_95', 0) ?? Number.NaN;
-    const lower = numberAt(keyOf(name), 'lcmcr_default_median_95', 1) ?? Number.NaN;
-    const upper = numberAt(keyOf(name), 'lcmcr_default_median_95', 2) ?? Number.NaN;
+    const [median, lower, upper] = [0, 1, 2].map((i) => numberAt(keyOf(name), 'lcmcr_default_median_95', i) ?? Number.NaN);
     expect(result.draws).toHaveLength(1000);
-    expect(result.interval.lower).toBeLessThanOrEqual(result.median);
-    expect(result.interval.upper).toBeGreaterThanOrEqual(result.median);
-    if (result.diagnostics.effectiveSampleSize >= 100) {
-      // A well-mixed chain must land inside the reference's 95% credible interval.
-      expect(result.median).toBeGreaterThanOrEqual(lower);
-      expect(result.median).toBeLessThanOrEqual(upper);
-    } else {
-      // Poorly mixing chains on sparse or multimodal tables (README: "order-of-magnitude checks"):
-      // the median must be within a factor of three, and the diagnostics must say so.
-      expect(result.median / median).toBeGreaterThan(1 / 3);
-      expect(result.median / median).toBeLessThan(3);
-    }
+    expect(result.median).toBeGreaterThanOrEqual(lower ?? Number.NaN);
+    expect(result.median).toBeLessThanOrEqual(upper ?? Number.NaN);
+    expect(result.interval.lower).toBeLessThanOrEqual(median ?? Number.NaN);
+    expect(result.interval.upper).toBeGreaterThanOrEqual(median ?? Number.NaN);
   });
 });
 
