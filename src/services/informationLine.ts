@@ -5,10 +5,10 @@
 // queue. Each call and what it made commit together with their audit event.
 import type { Actor, UserActor } from '../access/actor.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../access/errors.ts';
-import { canCountCalls, canReadCalls, canRecordCalls } from '../access/policies/informationLine.ts';
+import { canCountCalls, canReadCalls, canRecordCalls, canScreenThemselves } from '../access/policies/informationLine.ts';
 import { addDays, assertIsoDate } from '../domain/calendar/isoDate.ts';
 import { indicatorById, isIndicatorId, screeningProfile, type ScreeningProfile } from '../domain/indicators/index.ts';
-import { callerTypes, callOutcomes, outcomeRefusal, type CallOutcome } from '../domain/vocabularies/informationLine.ts';
+import { callerTypes, callOutcomes, outcomeRefusal, type CallerType, type CallOutcome } from '../domain/vocabularies/informationLine.ts';
 import { generateReference, generateSecret, hashSecret } from '../public/report/reference.ts';
 import { routeToForce } from '../public/routing/routeToForce.ts';
 import { newId } from '../store/ids.ts';
@@ -49,12 +49,14 @@ export interface CallInput {
   postcode: string;
   placeDescription: string;
   forceId: string;
+  /** With a referral: also put an alert in the local force's triage queue (the place above). */
+  alsoAlertForce: boolean;
 }
 
 export const EMPTY_CALL: CallInput = {
   callerType: '', callerOrganisation: '', callerContact: '', situation: '', actionTaken: '', indicators: [], possibleChild: false, immediateDanger: false,
   advice: '', outcome: '', durationMinutes: '', consent: '', fullName: '', sex: '', nationality: '', ageBand: '', exploitationTypes: [], localAuthorityId: '',
-  charityId: '', address: '', town: '', postcode: '', placeDescription: '', forceId: '',
+  charityId: '', address: '', town: '', postcode: '', placeDescription: '', forceId: '', alsoAlertForce: false,
 };
 
 export interface CallSummary {
@@ -84,6 +86,14 @@ export interface CallDetail extends CallSummary {
   alert: { reportId: string; reference: string; forceName: string | null } | null;
 }
 
+/** A first responder's own screening and what became of it. */
+export interface OwnScreening extends CallSummary {
+  victim: { id: string; stage: string | null; referrals: Array<{ kind: string; to: string; status: string; referredOn: string }> } | null;
+  anonymousNotificationId: string | null;
+  /** The alert in a force's triage queue; forceName null while the national centre triages it. */
+  alert: { reference: string; forceName: string | null; status: string } | null;
+}
+
 export interface CallQuery {
   /** Calls received on or after this day (YYYY-MM-DD, UTC). */
   from?: string;
@@ -108,6 +118,11 @@ export interface OperationCallCounts {
 const LIMITS = { callerOrganisation: 200, callerContact: 200, situation: 5000, actionTaken: 5000, advice: 5000, address: 300, town: 100, postcode: 20, placeDescription: 1000 } as const;
 const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CALL_RECORD = 'information-line-call';
+
+/** Who is "calling" when a first responder screens a person themselves: their organisation's kind. */
+const SCREENER_TYPE: Partial<Record<string, CallerType>> = {
+  immigration: 'immigration-officer', 'local-authority': 'social-worker', 'police-force': 'police', 'support-charity': 'other',
+};
 
 function staleForm(): ValidationError {
   return new ValidationError([{ field: 'submissionId', message: 'This form is out of date: reload the page and try again' }]);
@@ -150,7 +165,7 @@ export class InformationLineService {
 
   /** The organisations the call's outcomes can name: forces for an alert, charities, local authorities for a child. */
   async destinations(actor: Actor): Promise<{ forces: OrganisationRow[]; charities: OrganisationRow[]; localAuthorities: OrganisationRow[] }> {
-    if (!canRecordCalls(actor)) throw new ForbiddenError('Only information-line advisers record calls');
+    if (!canRecordCalls(actor) && !canScreenThemselves(actor)) throw new ForbiddenError('Only information-line advisers and first responders screen');
     const organisations = await this.context.store.repositories.organisations.list();
     const of = (kind: string) => organisations.filter((o) => o.kind === kind && o.retired_at === null);
     return { forces: of('police-force'), charities: of('support-charity'), localAuthorities: of('local-authority') };
@@ -162,6 +177,24 @@ export class InformationLineService {
    */
   async record(actor: Actor, input: CallInput, submissionId?: string): Promise<{ id: string }> {
     if (!canRecordCalls(actor)) throw new ForbiddenError('Only information-line advisers record calls');
+    return this.save(actor, input, submissionId, 'information-line-call.create');
+  }
+
+  /**
+   * A first responder runs the same screening themselves: they are the caller, so who is calling
+   * is their own organisation, and the screening is theirs alone to read afterwards.
+   */
+  async screen(actor: Actor, input: CallInput, submissionId?: string): Promise<{ id: string }> {
+    if (!canScreenThemselves(actor)) throw new ForbiddenError('Only first responders screen a person themselves');
+    const organisation = await this.context.store.repositories.organisations.findById(actor.organisationId);
+    const user = await this.context.store.repositories.users.findById(actor.userId);
+    const self: CallInput = {
+      ...input, callerType: SCREENER_TYPE[actor.organisationKind] ?? 'other', callerOrganisation: organisation?.name ?? '', callerContact: user?.display_name ?? '',
+    };
+    return this.save(actor, self, submissionId, 'screening.create');
+  }
+
+  private async save(actor: UserActor, input: CallInput, submissionId: string | undefined, action: string): Promise<{ id: string }> {
     const key = submissionId === undefined || submissionId === '' ? undefined : submissionId;
     if (key !== undefined && !SUBMISSION_ID.test(key)) throw staleForm();
     const previous = async (): Promise<string | undefined> => (key === undefined ? undefined : this.context.store.repositories.formSubmissions.recordIdFor(key, CALL_RECORD));
@@ -170,7 +203,7 @@ export class InformationLineService {
     const valid = validateCall(input);
     const now = this.now();
     // Hashed before the transaction: it is slow on purpose, and a transaction should not wait on it.
-    const alertSecretHash = valid.outcome === 'force-alert' ? await hashSecret(generateSecret()) : null;
+    const alertSecretHash = valid.alertsForce ? await hashSecret(generateSecret()) : null;
     try {
       return await this.context.store.transaction(async (repositories) => {
         const row: InformationLineCallRow = {
@@ -181,15 +214,15 @@ export class InformationLineService {
           guidance: JSON.stringify(valid.profile.guidance), advice_sealed: this.context.fieldCipher.seal(input.advice), outcome: valid.outcome,
           potential_victim_id: null, anonymous_notification_id: null, charity_organisation_id: null, public_report_id: null, alert_organisation_id: null, created_at: now,
         };
-        await this.carryOut(actor, repositories, row, input, valid.possibleChild, alertSecretHash);
+        await this.carryOut(actor, repositories, row, input, valid, alertSecretHash);
         await repositories.informationLine.insert(row);
         // The audit trail says what happened and what was made; never what the caller said.
         await recordAudit(repositories, actor, now, {
-          action: 'information-line-call.create', subjectType: 'information-line-call', subjectId: row.id, subjectOrganisationId: row.organisation_id,
+          action, subjectType: 'information-line-call', subjectId: row.id, subjectOrganisationId: row.organisation_id,
           details: {
             callerType: row.caller_type, outcome: row.outcome, possibleChild: valid.possibleChild, immediateDanger: input.immediateDanger, indicators: valid.indicators.length,
             potentialVictimId: row.potential_victim_id, anonymousNotificationId: row.anonymous_notification_id, charityOrganisationId: row.charity_organisation_id,
-            publicReportId: row.public_report_id, alertOrganisationId: row.alert_organisation_id,
+            publicReportId: row.public_report_id, alertOrganisationId: row.alert_organisation_id, alsoAlertedForce: valid.alertsForce && row.outcome !== 'force-alert',
           },
         });
         if (key !== undefined) await repositories.formSubmissions.remember(key, CALL_RECORD, row.id, now);
@@ -204,13 +237,15 @@ export class InformationLineService {
   }
 
   /** Makes what the outcome asks for, inside the call's transaction, and notes it on the call's row. */
-  private async carryOut(actor: UserActor, repositories: Repositories, row: InformationLineCallRow, input: CallInput, possibleChild: boolean, alertSecretHash: string | null): Promise<void> {
+  private async carryOut(actor: UserActor, repositories: Repositories, row: InformationLineCallRow, input: CallInput, valid: ValidCall, alertSecretHash: string | null): Promise<void> {
+    if (valid.outcome === 'referral' || valid.outcome === 'charity-referral') await this.refer(actor, repositories, row, input, valid.possibleChild);
+    // A referral that also alerts the force makes both, in the same transaction.
+    if (valid.alertsForce) await this.alertForce(repositories, row, input, alertSecretHash ?? (await hashSecret(generateSecret())));
+  }
+
+  /** Makes the potential-victim record (or anonymous notification) and sends the referral the outcome names. */
+  private async refer(actor: UserActor, repositories: Repositories, row: InformationLineCallRow, input: CallInput, possibleChild: boolean): Promise<void> {
     const outcome = row.outcome as CallOutcome;
-    if (outcome === 'advice-only') return;
-    if (outcome === 'force-alert') {
-      await this.alertForce(repositories, row, input, alertSecretHash ?? (await hashSecret(generateSecret())));
-      return;
-    }
     let charity: OrganisationRow | undefined;
     if (outcome === 'charity-referral') {
       const errors: FieldError[] = [];
@@ -319,15 +354,50 @@ export class InformationLineService {
     const listing = await this.context.store.repositories.informationLine.list({
       from: from === undefined ? undefined : `${from}T00:00:00.000Z`, before: to === undefined ? undefined : `${addDays(assertIsoDate(to), 1)}T00:00:00.000Z`,
       outcome, adviserId: query.adviserId === undefined || query.adviserId === '' ? undefined : query.adviserId,
+      // The national centre's calls: a first responder's own screenings are theirs, not the line's.
+      organisationId: actor.kind === 'user' ? actor.organisationId : undefined,
       limit: Math.min(Math.max(query.limit ?? 50, 1), 200), offset: Math.max(query.offset ?? 0, 0),
     });
     return { total: listing.total, items: listing.rows.map((r) => summary(r, r.adviser_name)) };
   }
 
+  /**
+   * A first responder's own screenings, newest first, each with what became of it: the record and
+   * where its referrals stand, or the alert and what the force's triage made of it.
+   */
+  async ownScreenings(actor: Actor, limit = 50): Promise<OwnScreening[]> {
+    if (!canScreenThemselves(actor)) throw new ForbiddenError('Only first responders screen a person themselves');
+    const repositories = this.context.store.repositories;
+    const { rows } = await repositories.informationLine.list({ adviserId: actor.userId, organisationId: actor.organisationId, limit: Math.min(Math.max(limit, 1), 200), offset: 0 });
+    const names = new Map<string, string>();
+    const nameOf = async (organisationId: string | null): Promise<string | null> => {
+      if (organisationId === null) return null;
+      if (!names.has(organisationId)) names.set(organisationId, (await repositories.organisations.findById(organisationId))?.name ?? 'Unknown organisation');
+      return names.get(organisationId) ?? null;
+    };
+    const screenings: OwnScreening[] = [];
+    for (const row of rows) {
+      const victim = row.potential_victim_id === null ? undefined : await repositories.victimCare.findVictim(row.potential_victim_id);
+      const referrals = victim === undefined ? [] : await repositories.victimCare.referralsFor([victim.id]);
+      const report = row.public_report_id === null ? undefined : await repositories.publicReports.findById(row.public_report_id);
+      screenings.push({
+        ...summary(row, row.adviser_name),
+        victim: victim === undefined ? null : {
+          id: victim.id, stage: victim.stage,
+          referrals: await Promise.all(referrals.map(async (r) => ({ kind: r.kind, to: (await nameOf(r.to_organisation_id)) ?? '', status: r.status, referredOn: r.referred_on }))),
+        },
+        anonymousNotificationId: row.anonymous_notification_id,
+        // The alert's force is where the report is now, and its status is what triage decided.
+        alert: report === undefined ? null : { reference: report.reference, forceName: await nameOf(report.routed_organisation_id), status: report.status },
+      });
+    }
+    return screenings;
+  }
+
   /** The advisers who have taken calls, for the list's filter. */
   async advisers(actor: Actor): Promise<Array<{ id: string; name: string }>> {
     if (!canReadCalls(actor)) throw new ForbiddenError('Only the national centre’s information line reads calls');
-    return (await this.context.store.repositories.informationLine.advisers()).map((a) => ({ id: a.id, name: a.display_name }));
+    return (await this.context.store.repositories.informationLine.advisers(actor.kind === 'user' ? actor.organisationId : undefined)).map((a) => ({ id: a.id, name: a.display_name }));
   }
 
   /** One call in full. Opening it is audited: it describes a person and names the caller. */
@@ -335,7 +405,7 @@ export class InformationLineService {
     if (!canReadCalls(actor)) throw new ForbiddenError('Only the national centre’s information line reads calls');
     const repositories = this.context.store.repositories;
     const row = await repositories.informationLine.findById(id);
-    if (row === undefined) throw new NotFoundError('Call');
+    if (row === undefined || (actor.kind === 'user' && row.organisation_id !== actor.organisationId)) throw new NotFoundError('Call');
     const [adviser, charity, report] = await Promise.all([
       repositories.users.findById(row.adviser_id),
       row.charity_organisation_id === null ? undefined : repositories.organisations.findById(row.charity_organisation_id),
@@ -391,6 +461,8 @@ interface ValidCall {
   profile: ScreeningProfile;
   outcome: CallOutcome;
   durationMinutes: number | null;
+  /** The call puts an alert in a force's triage queue: its outcome, or with a referral. */
+  alertsForce: boolean;
 }
 
 /** Checks the call itself; what an outcome makes is checked by the service that makes it. */
@@ -415,9 +487,13 @@ export function validateCall(input: CallInput): ValidCall {
   const outcome = input.outcome;
   if (!callOutcomes.has(outcome)) errors.push({ field: 'outcome', message: 'Select the outcome of the call' });
   else {
-    const refusal = outcomeRefusal(outcome, { possibleChild, immediateDanger: input.immediateDanger });
+    const refusal = outcomeRefusal(outcome, { possibleChild, immediateDanger: input.immediateDanger, alertsForce: input.alsoAlertForce });
     if (refusal !== null) errors.push({ field: 'outcome', message: refusal });
+    else if (input.alsoAlertForce && outcome === 'advice-only') {
+      errors.push({ field: 'alsoAlertForce', message: 'Advice only alerts no one: choose a referral, or the alert to the local police force' });
+    }
   }
   if (errors.length > 0 || !callOutcomes.has(outcome)) throw new ValidationError(errors);
-  return { callerType: input.callerType, indicators, possibleChild, profile, outcome, durationMinutes };
+  const alertsForce = outcome === 'force-alert' || (input.alsoAlertForce && outcome !== 'advice-only');
+  return { callerType: input.callerType, indicators, possibleChild, profile, outcome, durationMinutes, alertsForce };
 }

@@ -42,6 +42,8 @@ const SUPERVISORS = ['supervisor'] as const;
 // The national centre's information-line advisers take and read calls; its analysts see only the counts.
 const ADVISERS = ['information-line-adviser'] as const;
 const CALL_COUNTERS = ['information-line-adviser', 'analyst'] as const;
+// First responders run the same screening themselves and read only their own screenings.
+const SCREENERS = ['first-responder'] as const;
 // The national centre's analysts prepare and approve statistics releases (access/policies/statisticsReleases.ts).
 const RELEASE_ANALYSTS = ['analyst'] as const;
 
@@ -147,6 +149,7 @@ const EXPECTED_ACCESS: Record<string, Expected> = {
   'GET /information-line': ADVISERS, 'GET /information-line/new': ADVISERS, 'POST /information-line/new': ADVISERS, 'GET /information-line/:callId': ADVISERS,
   'GET /api/v1/information-line/calls': ADVISERS, 'POST /api/v1/information-line/calls': ADVISERS, 'GET /api/v1/information-line/calls/:callId': ADVISERS,
   'GET /api/v1/information-line/counts': CALL_COUNTERS,
+  'GET /screenings': SCREENERS, 'GET /screenings/new': SCREENERS, 'POST /screenings/new': SCREENERS,
   'GET /statistics': 'public', 'GET /statistics/:releaseId': 'public', 'GET /statistics/:releaseId/report': 'public', 'GET /statistics/:releaseId/report.pdf': 'public',
   'GET /api/v1/statistics-releases': 'public', 'GET /api/v1/statistics-releases/:id': 'public',
   'GET /statistics-releases': RELEASE_ANALYSTS, 'POST /statistics-releases': RELEASE_ANALYSTS, 'GET /statistics-releases/:releaseId': RELEASE_ANALYSTS,

@@ -1,4 +1,5 @@
 import { hasRole, type Actor, type UserActor } from '../actor.ts';
+import { canIdentifyVictims } from './victimCare.ts';
 
 // The information line is the national centre's. Its advisers take, record and search calls.
 // Calls hold what a caller said about a person, so no one else reads them: not forces, not
@@ -8,6 +9,14 @@ import { hasRole, type Actor, type UserActor } from '../actor.ts';
 /** Who takes a call and records it: an information-line adviser of the national centre. */
 export function canRecordCalls(actor: Actor): actor is UserActor {
   return actor.kind === 'user' && actor.organisationKind === 'national-centre' && hasRole(actor, 'information-line-adviser');
+}
+
+/**
+ * Who runs the same screening themselves, signed in: a first responder of a first-responder
+ * organisation. What they screen is theirs: they read their own screenings, nobody else's.
+ */
+export function canScreenThemselves(actor: Actor): actor is UserActor {
+  return canIdentifyVictims(actor) && hasRole(actor, 'first-responder');
 }
 
 /** Who reads recorded calls and searches them. */

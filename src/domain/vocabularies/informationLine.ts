@@ -24,10 +24,12 @@ export const callOutcomes = vocabulary('call outcomes', callOutcomeTerms);
 
 /**
  * Why an outcome cannot close this call, or null when it can. A possible child is never advice
- * only; immediate danger always goes to a police force, whatever else the adviser does.
+ * only; immediate danger always goes to a police force, whatever else the adviser does: as the
+ * outcome itself, or as an alert sent with a referral (`alertsForce`).
  */
-export function outcomeRefusal(outcome: CallOutcome, situation: { possibleChild: boolean; immediateDanger: boolean }): string | null {
-  if (situation.immediateDanger && outcome !== 'force-alert') return 'Someone may be in immediate danger: alert the local police force';
+export function outcomeRefusal(outcome: CallOutcome, situation: { possibleChild: boolean; immediateDanger: boolean; alertsForce?: boolean }): string | null {
+  const alerted = outcome === 'force-alert' || (situation.alertsForce === true && outcome !== 'advice-only');
+  if (situation.immediateDanger && !alerted) return 'Someone may be in immediate danger: alert the local police force';
   if (situation.possibleChild && outcome === 'advice-only') return 'The person may be a child: a call about a possible child cannot end as advice only';
   return null;
 }

@@ -8,6 +8,8 @@ export interface InformationLineCallQuery {
   before?: string;
   outcome?: string;
   adviserId?: string;
+  /** The organisation whose calls (or screenings) these are. */
+  organisationId?: string;
   limit: number;
   offset: number;
 }
@@ -34,6 +36,7 @@ export class InformationLineRepository {
     if (query.before !== undefined) select = select.where('information_line_calls.received_at', '<', query.before);
     if (query.outcome !== undefined) select = select.where('information_line_calls.outcome', '=', query.outcome);
     if (query.adviserId !== undefined) select = select.where('information_line_calls.adviser_id', '=', query.adviserId);
+    if (query.organisationId !== undefined) select = select.where('information_line_calls.organisation_id', '=', query.organisationId);
     const counted = await select.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirst();
     const rows = await select.selectAll('information_line_calls').select('users.display_name as adviser_name')
       .orderBy('information_line_calls.received_at', 'desc').orderBy('information_line_calls.id', 'desc')
@@ -42,9 +45,10 @@ export class InformationLineRepository {
   }
 
   /** The advisers who have taken calls, for the list's filter. */
-  async advisers(): Promise<Array<{ id: string; display_name: string }>> {
-    return this.db.selectFrom('information_line_calls').innerJoin('users', 'users.id', 'information_line_calls.adviser_id')
-      .select(['users.id', 'users.display_name']).distinct().orderBy('users.display_name').execute();
+  async advisers(organisationId?: string): Promise<Array<{ id: string; display_name: string }>> {
+    let select = this.db.selectFrom('information_line_calls').innerJoin('users', 'users.id', 'information_line_calls.adviser_id');
+    if (organisationId !== undefined) select = select.where('information_line_calls.organisation_id', '=', organisationId);
+    return select.select(['users.id', 'users.display_name']).distinct().orderBy('users.display_name').execute();
   }
 
   /** Calls per outcome received in [from, before). */

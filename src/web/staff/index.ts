@@ -16,6 +16,7 @@ import { registerHiddenScaleRoutes } from './hiddenScale.ts';
 import { registerFollowUpRoutes } from './followUps.ts';
 import { registerHomeRoutes } from './home.ts';
 import { registerInformationLineRoutes } from './informationLine.ts';
+import { registerScreeningRoutes } from './screenings.ts';
 import { registerLinkagePages } from './linkage/pages.ts';
 import { registerNotificationRoutes } from './notifications.ts';
 import { registerIntelligenceRoutes } from './intelligence.ts';
@@ -85,6 +86,7 @@ export async function staffSurface(app: FastifyInstance, options: { config: Conf
   await registerNetworkRoutes(app, services);
   await registerTriageRoutes(app, services);
   await registerInformationLineRoutes(app, services);
+  await registerScreeningRoutes(app, services);
   await registerStatisticsReleaseRoutes(app, services);
 }
 

@@ -27,18 +27,21 @@ const TEXT_FIELDS = [
   'nationality', 'ageBand', 'localAuthorityId', 'charityId', 'address', 'town', 'postcode', 'placeDescription', 'forceId',
 ] as const;
 
-type Values = CallInput & { submissionId: string };
+export type ScreeningValues = CallInput & { submissionId: string };
+type Values = ScreeningValues;
 
 const countries = [...nationalityTerms].sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
 const checked = (terms: readonly { id: string; label: string }[], chosen: readonly string[]) => terms.map((t) => ({ value: t.id, text: t.label, checked: chosen.includes(t.id) }));
 const organisationItems = (organisations: ReadonlyArray<{ id: string; name: string }>, chosen: string, placeholder: string) =>
   [{ value: '', text: placeholder }, ...organisations.map((o) => ({ value: o.id, text: o.name, selected: o.id === chosen }))];
 
-function valuesOf(body: FormBody): Values {
+/** The screening form as posted, kept as typed for re-display. */
+export function screeningValuesOf(body: FormBody): Values {
   const text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, textField(body, f)])) as Record<(typeof TEXT_FIELDS)[number], string>;
   return {
     ...EMPTY_CALL, ...text, indicators: listField(body, 'indicators'), exploitationTypes: listField(body, 'exploitationTypes'),
-    possibleChild: textField(body, 'possibleChild') === 'yes', immediateDanger: textField(body, 'immediateDanger') === 'yes', submissionId: submissionIdOf(body),
+    possibleChild: textField(body, 'possibleChild') === 'yes', immediateDanger: textField(body, 'immediateDanger') === 'yes',
+    alsoAlertForce: textField(body, 'alsoAlertForce') === 'yes', submissionId: submissionIdOf(body),
   };
 }
 
@@ -77,33 +80,15 @@ export async function registerInformationLineRoutes(app: FastifyInstance, servic
 
   app.get('/information-line', CALL_TAKERS, listPage);
 
-  const formPage = async (reply: FastifyReply, actor: Actor, values: Values, errors: ErrorView = NO_ERRORS, showGuidance = false) => {
-    const destinations = await line.destinations(actor);
-    const profile = line.profile(values);
-    return renderForm(reply, 'staff/information-line/new.njk', {
-      values, showGuidance, profile,
-      callerItems: choices(callerTypeTerms, values.callerType, 'checked'),
-      indicatorGroups: indicatorGroups.map((g) => ({
-        id: g.id, label: g.label, source: g.source, items: checked(indicatorsInGroup(g.id), values.indicators),
-      })),
-      outcomeItems: choices(callOutcomeTerms, values.outcome, 'checked'),
-      consentItems: choices(consentTerms, values.consent, 'checked'),
-      sexItems: choices(sexTerms, values.sex, 'checked'),
-      nationalityItems: choices(countries, values.nationality, 'selected', 'Not known'),
-      ageBandItems: choices(ageBandTerms, values.ageBand, 'selected', 'Select an age band'),
-      exploitationItems: checked(exploitationTypeTerms, values.exploitationTypes),
-      localAuthorityItems: organisationItems(destinations.localAuthorities, values.localAuthorityId, 'Select a local authority'),
-      charityItems: organisationItems(destinations.charities, values.charityId, 'Select a support charity'),
-      forceItems: organisationItems(destinations.forces, values.forceId, 'Route by the place given'),
-    }, errors);
-  };
+  const formPage = (reply: FastifyReply, actor: Actor, values: Values, errors: ErrorView = NO_ERRORS, showGuidance = false) =>
+    screeningFormPage(line, reply, actor, values, { errors, showGuidance, selfScreening: false });
 
   app.get('/information-line/new', CALL_TAKERS, async (request, reply) => formPage(reply, actorOf(request), { ...EMPTY_CALL, submissionId: submissionIdOf(null) }));
 
   app.post('/information-line/new', CALL_TAKERS, async (request, reply) => {
     const actor = actorOf(request);
     const body = formBody(request.body);
-    const values = valuesOf(body);
+    const values = screeningValuesOf(body);
     // "Show guidance" saves nothing: it shows the profile for the boxes ticked so far.
     if (textField(body, 'intent') === 'guidance') return formPage(reply, actor, values, NO_ERRORS, true);
     return withFormErrors(async () => {
@@ -125,4 +110,33 @@ export async function registerInformationLineRoutes(app: FastifyInstance, servic
       outcomeLabel: callOutcomes.has(call.outcome) ? callOutcomes.label(call.outcome) : call.outcome,
     });
   });
+}
+
+/**
+ * The screening form: an adviser's call record, or (selfScreening) a first responder's own
+ * screening. Shows the profile and its guidance for what is ticked; never a score.
+ */
+export async function screeningFormPage(
+  line: Services['informationLine'], reply: FastifyReply, actor: Actor, values: Values,
+  options: { errors?: ErrorView; showGuidance?: boolean; selfScreening: boolean },
+) {
+  const { errors = NO_ERRORS, showGuidance = false, selfScreening } = options;
+  const destinations = await line.destinations(actor);
+  const profile = line.profile(values);
+  return renderForm(reply, 'staff/information-line/new.njk', {
+    values, showGuidance, profile, selfScreening,
+    callerItems: choices(callerTypeTerms, values.callerType, 'checked'),
+    indicatorGroups: indicatorGroups.map((g) => ({
+      id: g.id, label: g.label, source: g.source, items: checked(indicatorsInGroup(g.id), values.indicators),
+    })),
+    outcomeItems: choices(callOutcomeTerms, values.outcome, 'checked'),
+    consentItems: choices(consentTerms, values.consent, 'checked'),
+    sexItems: choices(sexTerms, values.sex, 'checked'),
+    nationalityItems: choices(countries, values.nationality, 'selected', 'Not known'),
+    ageBandItems: choices(ageBandTerms, values.ageBand, 'selected', 'Select an age band'),
+    exploitationItems: checked(exploitationTypeTerms, values.exploitationTypes),
+    localAuthorityItems: organisationItems(destinations.localAuthorities, values.localAuthorityId, 'Select a local authority'),
+    charityItems: organisationItems(destinations.charities, values.charityId, 'Select a support charity'),
+    forceItems: organisationItems(destinations.forces, values.forceId, 'Route by the place given'),
+  }, errors);
 }

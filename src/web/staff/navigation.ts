@@ -7,7 +7,7 @@ import { dashboardForces } from '../../access/policies/dashboard.ts';
 import { canUseIntelligence } from '../../access/policies/intelligence.ts';
 import { canEstimateHiddenScale } from '../../access/policies/hiddenScale.ts';
 import { canUseTriage } from '../../access/policies/publicReports.ts';
-import { canReadCalls } from '../../access/policies/informationLine.ts';
+import { canReadCalls, canScreenThemselves } from '../../access/policies/informationLine.ts';
 import { canManageStatisticsReleases } from '../../access/policies/statisticsReleases.ts';
 import { canAssignFollowUps, canSeeFollowUps } from '../../access/policies/followUps.ts';
 import { manageableOrganisationIds } from '../../access/policies/users.ts';
@@ -32,6 +32,7 @@ export function staffNavigation(actor: Actor | null, currentPath: string): Navig
   if (canManageStatisticsReleases(actor)) items.push({ href: '/statistics-releases', text: 'Statistics releases' });
   if (canUseTriage(actor)) items.push({ href: '/triage', text: 'Public reports' });
   if (actor.kind === 'user' && canReadCalls(actor)) items.push({ href: '/information-line', text: 'Information line' });
+  if (canScreenThemselves(actor)) items.push({ href: '/screenings', text: 'My screenings' });
   if (actor.kind === 'user' && canSeeFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups', text: 'My follow-ups' });
   if (actor.kind === 'user' && canAssignFollowUps(actor, actor.organisationId)) items.push({ href: '/follow-ups/force', text: 'Force follow-ups' });
   if (canListOrganisations(actor)) items.push({ href: '/organisations', text: 'Organisations' });
