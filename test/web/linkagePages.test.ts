@@ -116,7 +116,7 @@ describe('record linkage pages and API', () => {
     await runtime.services.linkageRuns.idle();
     const finished = await analyst.get(location);
     expect(finished.body).toContain('Linkage run: finished');
-    expect(finished.body).not.toContain('http-equiv="refresh"');
+    expect(finished.body).not.toContain('data-refresh-seconds');
     expect(finished.body).toContain('How the model was trained');
 
     // A run caught mid-way: its row carries the stage and fraction the page shows.
@@ -127,7 +127,8 @@ describe('record linkage pages and API', () => {
       model_json: null, error: null, started_at: runtime.testClock.clock().toISOString(), finished_at: null,
     });
     const running = await analyst.get(`/linkage/runs/${id}`);
-    expect(running.body).toContain('<meta http-equiv="refresh" content="3">');
+    expect(running.body).toContain('data-refresh-seconds="3"');
+    expect(running.body).not.toContain('http-equiv="refresh"');
     expect(running.body).toContain('Scoring pairs: 40% of this stage');
     expect(running.body).toContain(`href="/linkage/runs/${id}">Refresh now`);
     // Meanwhile no second run starts.
