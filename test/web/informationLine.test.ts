@@ -163,6 +163,15 @@ describe('the information line on the staff pages', () => {
     const detail = await api.get(`/api/v1/information-line/calls/${id}`);
     expect(detail.json<{ callerContact: string; alert: { forceName: string } }>()).toMatchObject({ callerContact: 'Jo Reyes 07700 900222', alert: { forceName: 'West Yorkshire Police' } });
 
+    // A referral that also alerts the force: both made, the alert in the place's force.
+    const adviceAndAlert = await api.request('POST', '/api/v1/information-line/calls', { ...body, indicators: [], outcome: 'advice-only', alsoAlertForce: true });
+    expect(adviceAndAlert.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toContain('alsoAlertForce');
+    const referral = { ...body, indicators: [], outcome: 'referral', consent: 'refused', sex: 'female', nationality: 'VN', ageBand: '18-24', exploitationTypes: ['forced-labour'], town: 'Leeds', alsoAlertForce: true };
+    const referred = await api.request('POST', '/api/v1/information-line/calls', referral);
+    expect(referred.statusCode, referred.body).toBe(201);
+    const referredDetail = await api.get(`/api/v1/information-line/calls/${referred.json<{ id: string }>().id}`);
+    expect(referredDetail.json<{ outcome: string; alert: { forceName: string } | null }>()).toMatchObject({ outcome: 'referral', alert: { forceName: 'West Yorkshire Police' } });
+
     const analyst = await apiClient('analyst');
     expect((await analyst.get('/api/v1/information-line/calls')).statusCode).toBe(403);
     const counts = await analyst.get('/api/v1/information-line/counts');

@@ -57,6 +57,7 @@ const CallBody = Type.Object({
   exploitationTypes: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 })),
   localAuthorityId: Text(64), charityId: Text(64),
   address: Text(300), town: Text(100), postcode: Text(20), placeDescription: Text(1000), forceId: Text(64, 'For a force alert: a force chosen instead of routing by place'),
+  alsoAlertForce: Type.Optional(Type.Boolean({ description: 'With a referral: also alert the local police force (routed by the place above), in the same transaction' })),
 }, { additionalProperties: false });
 
 const OperationCounts = Type.Object({
@@ -82,10 +83,10 @@ export async function registerInformationLineApiRoutes(parent: FastifyInstance, 
     config: { access: ADVISERS },
     schema: { summary: 'Record a call and carry out its outcome', tags, security, body: CallBody, response: { 201: Type.Object({ id: Type.String() }), ...problems } },
   }, async (request, reply) => {
-    const { submissionId, durationMinutes, possibleChild, immediateDanger, ...rest } = request.body;
+    const { submissionId, durationMinutes, possibleChild, immediateDanger, alsoAlertForce, ...rest } = request.body;
     const input = {
       ...EMPTY_CALL, ...rest, durationMinutes: durationMinutes === undefined ? '' : String(durationMinutes),
-      possibleChild: possibleChild === true, immediateDanger: immediateDanger === true,
+      possibleChild: possibleChild === true, immediateDanger: immediateDanger === true, alsoAlertForce: alsoAlertForce === true,
     };
     const created = await line.record(actorOf(request), input, submissionId);
     return reply.code(201).send(created);
