@@ -41,6 +41,7 @@ describe('protection on enforcement pages and in the API', () => {
     const person = await officer.get(`/people/${fixture.people.lan}`);
     expect(person.statusCode).toBe(200);
     expect(person.body).toContain('Protected until 2026-05-07 — recovery and reflection period');
+    expect(person.body).toContain('<strong>30 days left</strong> of the period, counting today.');
     // The victim record's name, contact details and account stay on the victim record.
     for (const secret of [NAMED_ADULT.fullName, NAMED_ADULT.phone, 'hotel work']) expect(person.body).not.toContain(secret);
     expect((await officer.get(`/people/${fixture.people.popescu}`)).body).not.toContain('Protected until');
@@ -53,7 +54,7 @@ describe('protection on enforcement pages and in the API', () => {
     const api = new WebClient(app, token);
     const detail = await api.get(`/api/v1/people/${fixture.people.lan}`);
     expect(detail.statusCode).toBe(200);
-    expect(detail.json<{ protection: unknown }>().protection).toEqual({ status: 'protected', protectedUntil: '2026-05-07', awaitingConclusiveDecision: false });
-    expect((await api.get(`/api/v1/people/${fixture.people.popescu}`)).json<{ protection: unknown }>().protection).toEqual({ status: 'none', protectedUntil: null, awaitingConclusiveDecision: false });
+    expect(detail.json<{ protection: unknown }>().protection).toEqual({ status: 'protected', protectedUntil: '2026-05-07', daysLeft: 30, awaitingConclusiveDecision: false });
+    expect((await api.get(`/api/v1/people/${fixture.people.popescu}`)).json<{ protection: unknown }>().protection).toEqual({ status: 'none', protectedUntil: null, daysLeft: null, awaitingConclusiveDecision: false });
   });
 });

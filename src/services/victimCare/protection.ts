@@ -5,7 +5,7 @@
 // record itself stays with the organisations that deal with the person.
 import type { Actor } from '../../access/actor.ts';
 import { canReadForceRecords } from '../../access/policies/enforcementRecords.ts';
-import { compareDates, type IsoDate } from '../../domain/calendar/isoDate.ts';
+import { compareDates, daysBetween, type IsoDate } from '../../domain/calendar/isoDate.ts';
 import { localDate } from '../../domain/recording/enteredValues.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -15,11 +15,13 @@ export interface Protection {
   status: ProtectionStatus;
   /** Last day of the recovery and reflection period while protected; null otherwise. */
   protectedUntil: IsoDate | null;
+  /** Days of the period still to come, counting today (1 on its last day, 0 once ended); null when not protected. */
+  daysLeft: number | null;
   /** Protected although the period has ended: the conclusive-grounds decision is awaited. */
   awaitingConclusiveDecision: boolean;
 }
 
-export const NO_PROTECTION: Protection = { status: 'none', protectedUntil: null, awaitingConclusiveDecision: false };
+export const NO_PROTECTION: Protection = { status: 'none', protectedUntil: null, daysLeft: null, awaitingConclusiveDecision: false };
 
 const RANK: Record<ProtectionStatus, number> = { protected: 2, 'potential-victim': 1, none: 0 };
 
@@ -41,8 +43,12 @@ export class VictimProtectionService {
     const today = localDate(this.context.clock());
     for (const row of await this.context.store.repositories.victimCare.clocksOfPeopleFound(readable)) {
       const protection: Protection = row.stage === 'recovery-period'
-        ? { status: 'protected', protectedUntil: row.period_last_day, awaitingConclusiveDecision: row.period_last_day !== null && compareDates(row.period_last_day, today) < 0 }
-        : { status: 'potential-victim', protectedUntil: null, awaitingConclusiveDecision: false };
+        ? {
+          status: 'protected', protectedUntil: row.period_last_day,
+          daysLeft: row.period_last_day === null ? null : Math.max(0, daysBetween(today, row.period_last_day) + 1),
+          awaitingConclusiveDecision: row.period_last_day !== null && compareDates(row.period_last_day, today) < 0,
+        }
+        : { status: 'potential-victim', protectedUntil: null, daysLeft: null, awaitingConclusiveDecision: false };
       const current = result.get(row.person_found_id) ?? NO_PROTECTION;
       if (RANK[protection.status] > RANK[current.status]) result.set(row.person_found_id, protection);
     }

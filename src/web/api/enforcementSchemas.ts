@@ -51,6 +51,7 @@ export const Protection = Type.Object({
     description: '`protected`: inside the recovery and reflection period, or after it until the conclusive-grounds decision — must not be removed; `potential-victim`: a potential-victim record exists',
   }),
   protectedUntil: Nullable(Type.String({ format: 'date', description: 'Last day of the recovery and reflection period while protected' })),
+  daysLeft: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: 'Days of the period still to come, counting today (1 on its last day, 0 once ended); null when not protected' }),
   awaitingConclusiveDecision: Type.Boolean({ description: 'Protected although the period has ended: the conclusive-grounds decision is awaited' }),
 });
 export const PersonDetail = Type.Object({ person: Person, visit: Visit, premises: Premises, arrests: Type.Array(Arrest), protection: Protection });

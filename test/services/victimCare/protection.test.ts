@@ -28,7 +28,7 @@ describeEachDatabase('protection shown on enforcement records', (dialect) => {
 
   it('goes from nothing, to potential victim, to protected until the period’s last day, to awaiting the conclusive decision, to nothing once decided', async () => {
     setToday(runtime, '2026-04-02');
-    expect(await protection().forPersonFound(actors.metOfficer, lan())).toEqual({ status: 'none', protectedUntil: null, awaitingConclusiveDecision: false });
+    expect(await protection().forPersonFound(actors.metOfficer, lan())).toEqual({ status: 'none', protectedUntil: null, daysLeft: null, awaitingConclusiveDecision: false });
     const { id } = await runtime.services.potentialVictims.create(actors.metOfficer, { ...NAMED_ADULT, personFoundId: fixture.people.lan });
     expect((await protection().forPersonFound(actors.metOfficer, lan())).status).toBe('potential-victim');
     const referral = await runtime.services.victimReferrals.refer(actors.metOfficer, id, { kind: 'competent-authority', toOrganisationId: organisations.competentAuthority });
@@ -37,13 +37,15 @@ describeEachDatabase('protection shown on enforcement records', (dialect) => {
     await runtime.services.victimDecisions.recordReasonableGrounds(actors.decisionMaker, id, POSITIVE);
 
     const shown = await protection().forPeopleFound(actors.metOfficer, [lan(), popescu()]);
-    expect(shown.get(fixture.people.lan)).toEqual({ status: 'protected', protectedUntil: '2026-05-07', awaitingConclusiveDecision: false });
+    expect(shown.get(fixture.people.lan)).toEqual({ status: 'protected', protectedUntil: '2026-05-07', daysLeft: 30, awaitingConclusiveDecision: false });
+    setToday(runtime, '2026-05-07');
+    expect((await protection().forPersonFound(actors.metOfficer, lan())).daysLeft).toBe(1);
     expect(shown.get(fixture.people.popescu)?.status).toBe('none');
     // Analysts read every force's records and see the same flag, though never the victim record.
     expect((await protection().forPersonFound(actors.analyst, lan())).status).toBe('protected');
 
     setToday(runtime, '2026-05-10');
-    expect(await protection().forPersonFound(actors.metOfficer, lan())).toEqual({ status: 'protected', protectedUntil: '2026-05-07', awaitingConclusiveDecision: true });
+    expect(await protection().forPersonFound(actors.metOfficer, lan())).toEqual({ status: 'protected', protectedUntil: '2026-05-07', daysLeft: 0, awaitingConclusiveDecision: true });
     await runtime.services.victimDecisions.recordConclusiveGrounds(actors.decisionMaker, id, POSITIVE);
     expect((await protection().forPersonFound(actors.metOfficer, lan())).status).toBe('potential-victim');
   });
