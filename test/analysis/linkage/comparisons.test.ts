@@ -70,14 +70,18 @@ describe('name comparison levels', () => {
 
 describe('date of birth levels', () => {
   const dob: ComparisonSpec = { kind: 'dateOfBirth' };
-  it('grades exact, swapped, one digit, partial, within a year, age band', () => {
+  it('grades exact, swapped, one digit, year one out, partial, within a year, age band', () => {
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '12/04/1990' })).toBe('exact');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1990-12-04' })).toBe('day and month swapped');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1991-04-12' })).toBe('one digit different');
     // An impossible date is kept, so a keying error still counts as nearly equal.
     expect(level(dob, { dateOfBirth: '19551114' }, { dateOfBirth: '19556114' })).toBe('one digit different');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1990' })).toBe('partial date agrees');
-    expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1989-09-30' })).toBe('within a year');
+    // The year written one out (1989 for 1990 is two digits) is a slip of its own.
+    expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1989-04-12' })).toBe('year one out, day and month equal');
+    expect(level(dob, { dateOfBirth: '1990-04' }, { dateOfBirth: '1989-09-30' })).toBe('within a year');
+    // Two full dates months apart that no one slip explains are told apart from partial dates.
+    expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1989-09-30' })).toBe('two full dates within a year');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 33, asOf: '2024-06-01' } })).toBe('estimated age within 5 years');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 60, asOf: '2024-06-01' } })).toBe('else');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1975-01-01' })).toBe('else');

@@ -104,6 +104,13 @@ describe('comparisons for this kind of data', () => {
     expect(level('alias', { familyName: 'Lela' }, known)).toBe('an alias equals the only name recorded');
     expect(level('alias', { givenNames: 'Lela', familyName: 'Hoxha' }, known)).toBe('else');
     expect(level('alias', { givenNames: 'Lela', familyName: 'Hyaa' }, known)).toBe('an alias equals a name');
+    // Two namesakes with the same nickname share no more than the nickname: the family name in
+    // it is the family-name comparison's evidence.
+    expect(level('alias', { givenNames: 'Agron', familyName: 'Hyaa', aliases: ['Hyaa, Lela'] }, known)).toBe('the same alias on both');
+    // An alias that is a full name of its own still counts as one.
+    expect(level('alias', { givenNames: 'Jun', familyName: 'Chui', aliases: ['Ah Wei'] }, { givenNames: 'Zhao', familyName: 'Jun', aliases: ['Ah Wei'] })).toBe(
+      'an alias equals a name',
+    );
   });
 
   it('measures a partial date of birth from the nearest day it covers', () => {

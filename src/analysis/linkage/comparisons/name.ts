@@ -192,7 +192,8 @@ function aliasAgainstName(pool: StringPool, aliasGiven: number, aliasFamily: num
 const ALIAS_EQUALS_NAME = 1;
 const ALIAS_SIMILAR = 2;
 const ALIAS_EQUALS_ONE_NAME = 3;
-const ALIAS_ELSE = 4;
+const ALIAS_SHARED = 4;
+const ALIAS_ELSE = 5;
 
 /**
  * The only name of a record that has one (given or family: officers put a lone nickname in
@@ -205,7 +206,13 @@ function onlyName(table: FeatureTable, row: number): number {
   return given >= 0 ? given : family;
 }
 
-/** Best level of any alias of `row` against the name (and aliases) of `other`. */
+/**
+ * Best level of any alias of `row` against the name (and aliases) of `other`. Two records listing
+ * the same alias share its given part, the nickname: a nickname is written with the family name
+ * ("Tudor, Didi"), which the family-name comparison has already weighed, and nicknames come from
+ * short lists, so two relatives or namesakes called "Didi Tudor" are common. That is a level of
+ * its own, not the level of a record known by the other's name.
+ */
 function aliasLevel(table: FeatureTable, row: number, other: number, threshold: number): number {
   const { aliases, aliasFamily, pool } = table;
   const lone = onlyName(table, other);
@@ -214,10 +221,15 @@ function aliasLevel(table: FeatureTable, row: number, other: number, threshold: 
     const g = aliases.values[k] ?? -1;
     const f = aliasFamily[k] ?? -1;
     best = Math.min(best, aliasAgainstName(pool, g, f, table.given[other] ?? -1, table.family[other] ?? -1, threshold));
-    for (let j = aliases.offsets[other] ?? 0; j < (aliases.offsets[other + 1] ?? 0) && best > 1; j++)
-      best = Math.min(best, aliasAgainstName(pool, g, f, aliases.values[j] ?? -1, aliasFamily[j] ?? -1, threshold));
     // A person recorded by the nickname alone ("Lela") against "Artan Hyaa, also Lela Hyaa".
     if (lone >= 0 && g === lone) best = Math.min(best, ALIAS_EQUALS_ONE_NAME);
+    for (let j = aliases.offsets[other] ?? 0; j < (aliases.offsets[other + 1] ?? 0) && best > 1; j++) {
+      if (g < 0 || g !== aliases.values[j]) continue;
+      // An alias that is a name of its own ("Ah Wei"), not a nickname with the family name, is as
+      // strong as it always was.
+      const ownFamily = f === (table.family[row] ?? -1) || aliasFamily[j] === (table.family[other] ?? -1);
+      best = Math.min(best, !ownFamily && f === aliasFamily[j] ? ALIAS_EQUALS_NAME : ALIAS_SHARED);
+    }
   }
   return best;
 }
@@ -227,7 +239,7 @@ export const aliasComparison: ComparisonKindDefinition = {
   kind: 'alias',
   levelLabels(spec) {
     const t = spec.thresholds?.[0] ?? 0.92;
-    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'else'];
+    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'the same alias on both', 'else'];
   },
   comparator(spec): Comparator {
     const threshold = spec.thresholds?.[0] ?? 0.92;
