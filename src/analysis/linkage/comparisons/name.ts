@@ -141,6 +141,9 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
           return 0;
         }
         if (a === b) return 1;
+        // A record known only by a nickname the other lists: the alias comparison weighs that,
+        // and the given names differing is what a nickname is, not evidence against.
+        if (kind === 'givenName' && (knownByAlias(table, left, right) || knownByAlias(table, right, left))) return 0;
         const swap = swapped(table, left, right);
         if (swap !== SWAP_NONE) return swapLevel > 0 ? 1 + swap : 0;
         const pool = table.pool;
@@ -204,6 +207,15 @@ function onlyName(table: FeatureTable, row: number): number {
   const family = table.family[row] ?? -1;
   if (given >= 0 && family >= 0) return -1;
   return given >= 0 ? given : family;
+}
+
+/** Whether the only name of `row` is the given part of one of `other`'s aliases ("Lela" against "Hyaa, Lela"). */
+function knownByAlias(table: FeatureTable, row: number, other: number): boolean {
+  const lone = onlyName(table, row);
+  if (lone < 0) return false;
+  const { offsets, values } = table.aliases;
+  for (let k = offsets[other] ?? 0; k < (offsets[other + 1] ?? 0); k++) if (values[k] === lone) return true;
+  return false;
 }
 
 /**
