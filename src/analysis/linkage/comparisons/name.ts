@@ -122,6 +122,7 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
         ...middle.map((t) => `Jaro–Winkler ≥ ${t}`),
         'Double Metaphone equal',
         ...(loosest !== undefined ? [`Jaro–Winkler ≥ ${loosest}`] : []),
+        'else, one record has a single name',
         'else',
       ];
     },
@@ -129,7 +130,12 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
       const thresholds = thresholdsOf(spec);
       const beforeMetaphone = thresholds.length > 1 ? thresholds.slice(0, -1) : thresholds;
       const afterMetaphone = thresholds.length > 1 ? thresholds.slice(-1) : [];
-      const elseLevel = 4 + swapLevel + thresholds.length;
+      const singleNameLevel = 4 + swapLevel + thresholds.length;
+      const elseLevel = singleNameLevel + 1;
+      // A record with one name only is often a nickname ("Gigi", "Becky") the officer heard: its
+      // disagreeing with a full name is much weaker evidence, which EM weighs on its own.
+      const differs = (table: FeatureTable, left: number, right: number): number =>
+        onlyName(table, left) >= 0 || onlyName(table, right) >= 0 ? singleNameLevel : elseLevel;
       return (table, left, right) => {
         const column = kind === 'givenName' ? table.given : table.family;
         const first = kind === 'givenName' ? table.givenFirst : table.family;
@@ -158,7 +164,7 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
           level++;
         }
         // The sound code is of the first given name, which is here already known to be equal.
-        if (seconds !== null) return elseLevel;
+        if (seconds !== null) return differs(table, left, right);
         const ma1 = metaphone[2 * left] ?? -1;
         const ma2 = metaphone[2 * left + 1] ?? -1;
         const mb1 = metaphone[2 * right] ?? -1;
@@ -169,7 +175,7 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
           if (similarity >= t) return level;
           level++;
         }
-        return elseLevel;
+        return differs(table, left, right);
       };
     },
     rawValue(record: PersonRecord) {
