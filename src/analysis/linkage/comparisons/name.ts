@@ -126,6 +126,9 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
         'else',
       ];
     },
+    // Swapped names are the same names, crossed: "Lisa Johnson" as "Johnson Lisa" is as common
+    // a name as it is the right way round, and namesakes are as likely.
+    termFrequencyLevels: () => (swapLevel > 0 ? [1, 2, 3] : [1]),
     comparator(spec): Comparator {
       const thresholds = thresholdsOf(spec);
       const beforeMetaphone = thresholds.length > 1 ? thresholds.slice(0, -1) : thresholds;
