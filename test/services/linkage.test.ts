@@ -10,7 +10,7 @@ import { actorFor, demoAccount, seedDemo } from '../support/fixtures.ts';
 
 // A small generated operation (55 people found across forces, several recorded more than once):
 // enough for the engine to find sure links and a few doubtful pairs, small enough to run in a
-// fraction of a second. The model is sharp on so few records, so the tests review pairs from 5 %.
+// fraction of a second. The model is sharp on so few records, so the tests review pairs from 1 %.
 // One database per dialect for the whole file (a fresh PostgreSQL schema costs seconds): each test
 // takes its expectations from the state it finds, not from an empty store.
 describeEachDatabase('record linkage in the platform', (dialect) => {
@@ -31,7 +31,7 @@ describeEachDatabase('record linkage in the platform', (dialect) => {
     const listing = await runtime.services.enforcementRecords.listPeople(await analyst(), {}, { limit: 200 });
     return Promise.all(listing.rows.map(async (r) => (await runtime.store.repositories.peopleFound.findById(r.id)) as PersonFoundRow));
   };
-  const tuned = () => new LinkageRunService(runtime.services.context, { ...DEFAULT_LINKAGE_SETTINGS, lowerThreshold: 0.05, minimumLabelledMatches: 1 });
+  const tuned = () => new LinkageRunService(runtime.services.context, { ...DEFAULT_LINKAGE_SETTINGS, lowerThreshold: 0.01, minimumLabelledMatches: 1 });
   const runOnce = async (service: LinkageRunService = tuned()): Promise<LinkageRunRow> => {
     const run = await service.runToEnd(await analyst(), { trigger: 'on-demand' });
     expect(run.error).toBeNull();

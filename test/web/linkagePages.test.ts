@@ -28,8 +28,8 @@ describe('record linkage pages and API', () => {
     await analyst.signIn(account.email, account.password);
     const actor = await actorFor(runtime, account);
     api = new WebClient(app, (await runtime.services.apiTokens.create(actor, 'linkage', null)).secret);
-    // Review from 5 %: on so few records the model is sure of almost every pair.
-    await new LinkageRunService(runtime.services.context, { ...DEFAULT_LINKAGE_SETTINGS, lowerThreshold: 0.05 }).runToEnd(actor, { trigger: 'on-demand' });
+    // Review from 1 %: on so few records the model is sure of almost every pair.
+    await new LinkageRunService(runtime.services.context, { ...DEFAULT_LINKAGE_SETTINGS, lowerThreshold: 0.01 }).runToEnd(actor, { trigger: 'on-demand' });
     runtime.testClock.advanceMinutes(1);
     pairs = (await runtime.services.linkageReview.queue(actor)).pairs;
     expect(pairs.length).toBeGreaterThanOrEqual(2);

@@ -18,10 +18,21 @@ export function normaliseNameText(text: string): string {
     .trim();
 }
 
+/**
+ * "Son of" and "daughter of" in Malay and Arabic names ("Nurul Huda binti Hassan"): a connector,
+ * not a name. Officers write it with the father's name, with the given names, or not at all, so
+ * kept as a token it makes "binti Hassan" and "Hassan" different family names and hides swaps.
+ */
+const PATRONYMIC_CONNECTORS: ReadonlySet<string> = new Set(['bin', 'binti', 'binte', 'bte', 'ibn', 'bint']);
+
 export function nameTokens(text: string | null | undefined): string[] {
   if (text == null) return [];
   const normalised = normaliseNameText(text);
-  return normalised === '' ? [] : normalised.split(' ');
+  if (normalised === '') return [];
+  const tokens = normalised.split(' ');
+  const names = tokens.filter((t) => !PATRONYMIC_CONNECTORS.has(t));
+  // A name that is only a connector (an officer's "Bin") is left as written.
+  return names.length > 0 ? names : tokens;
 }
 
 export interface SplitName {

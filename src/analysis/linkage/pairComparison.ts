@@ -129,9 +129,9 @@ export interface ScoringTables {
 
 export interface TermFrequencyRule {
   readonly comparisonIndex: number;
-  /** The level adjusted (the exact level). */
-  readonly level: number;
-  /** u of that level: the adjustment is log2(u / frequency of the value). */
+  /** The levels adjusted: the exact level, and any other that is the same value (swapped names). */
+  readonly levels: readonly number[];
+  /** u of the exact level: the adjustment is log2(u / frequency of the value). */
   readonly uProbability: number;
   /** Each record's value frequency for the column. */
   readonly frequencies: Float32Array;
@@ -183,7 +183,7 @@ export function scorePairs(
       if (level === 0) continue;
       weight += scoring.weights[k]?.[level] ?? 0;
       const tf = tfByComparison[k];
-      if (tf !== undefined && tf.level === level) weight += termFrequencyWeight(tf, a, b);
+      if (tf !== undefined && tf.levels.includes(level)) weight += termFrequencyWeight(tf, a, b);
     }
     tally.add(code);
     if (weight >= minWeight) {

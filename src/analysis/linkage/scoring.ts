@@ -12,8 +12,9 @@ export function scoringTables(prepared: PreparedRecords, model: LinkageModel): S
   model.settings.comparisons.forEach((spec, k) => {
     const exact = model.comparisons[k]?.levels[0];
     const column = termFrequencyColumn(prepared.table, spec.kind);
-    if (exact?.termFrequencyAdjusted === true && column !== null)
-      termFrequency.push({ comparisonIndex: k, level: 1, uProbability: exact.uProbability, frequencies: termFrequencies(column, prepared.strings.length) });
+    const levels = (model.comparisons[k]?.levels ?? []).flatMap((l, index) => (l.termFrequencyAdjusted ? [index + 1] : []));
+    if (exact !== undefined && levels.length > 0 && column !== null)
+      termFrequency.push({ comparisonIndex: k, levels, uProbability: exact.uProbability, frequencies: termFrequencies(column, prepared.strings.length) });
   });
   return {
     priorWeight: priorWeight(model.probabilityTwoRandomRecordsMatch),

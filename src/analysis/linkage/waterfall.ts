@@ -1,8 +1,8 @@
 import { comparisonKinds } from './comparisons/index.ts';
 import type { PreparedRecords } from './featureTable.ts';
-import { comparisonVector, compileComparisons } from './pairComparison.ts';
+import { comparisonVector, compileComparisons, termFrequencyWeight } from './pairComparison.ts';
 import { priorWeight, probabilityFromWeight, type LinkageModel } from './model.ts';
-import { termFrequencies, termFrequencyAdjustment, termFrequencyColumn } from './termFrequency.ts';
+import { scoringTables } from './scoring.ts';
 
 export interface WaterfallStep {
   /** "prior" or the comparison kind. */
@@ -38,6 +38,7 @@ export function explainPair(prepared: PreparedRecords, model: LinkageModel, reco
   const left = rowOf(recordIdLeft);
   const right = rowOf(recordIdRight);
   const specs = model.settings.comparisons;
+  const tables = scoringTables(prepared, model);
   const levels = comparisonVector(prepared.table, compileComparisons(specs), left, right, new Uint8Array(specs.length));
   const prior = priorWeight(model.probabilityTwoRandomRecordsMatch);
   let cumulative = prior;
@@ -65,11 +66,8 @@ export function explainPair(prepared: PreparedRecords, model: LinkageModel, reco
     let tfWeight = 0;
     if (level > 0 && trained !== undefined) {
       weight = trained.matchWeight;
-      const column = termFrequencyColumn(prepared.table, spec.kind);
-      if (trained.termFrequencyAdjusted && column !== null) {
-        const frequencies = termFrequencies(column, prepared.strings.length);
-        tfWeight = termFrequencyAdjustment(trained.uProbability, Math.max(frequencies[left] ?? 0, frequencies[right] ?? 0));
-      }
+      const rule = tables.termFrequency.find((t) => t.comparisonIndex === k);
+      if (trained.termFrequencyAdjusted && rule !== undefined) tfWeight = termFrequencyWeight(rule, left, right);
     }
     cumulative += weight + tfWeight;
     steps.push({

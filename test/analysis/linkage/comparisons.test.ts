@@ -32,7 +32,9 @@ describe('name comparison levels', () => {
     expect(level(family, { familyName: 'Dwayne' }, { familyName: 'Duane' })).toBe('Double Metaphone equal');
     // JONES/JOHNSON is 0.832 and sound different (JNS / JNSN).
     expect(level(family, { familyName: 'Jones' }, { familyName: 'Johnson' })).toBe('Jaro–Winkler ≥ 0.7');
-    expect(level(family, { familyName: 'Smith' }, { familyName: 'Edokpolo' })).toBe('else');
+    expect(level(family, { givenNames: 'John', familyName: 'Smith' }, { givenNames: 'John', familyName: 'Edokpolo' })).toBe('else');
+    // A record with one name only (often a nickname) disagrees more weakly: a level of its own.
+    expect(level(family, { familyName: 'Smith' }, { familyName: 'Edokpolo' })).toBe('else, one record has a single name');
     expect(level(family, { familyName: 'Smith' }, {})).toBe('null');
   });
 
@@ -55,7 +57,7 @@ describe('name comparison levels', () => {
 
   it('matches an initial against a full given name', () => {
     expect(level(given, { givenNames: 'T.', familyName: 'Nguyen' }, { givenNames: 'Thi', familyName: 'Nguyen' })).toBe('initial');
-    expect(level(given, { givenNames: 'T' }, { givenNames: 'Lan' })).toBe('else');
+    expect(level(given, { givenNames: 'T', familyName: 'Nguyen' }, { givenNames: 'Lan', familyName: 'Nguyen' })).toBe('else');
   });
 
   it('matches an alias against the other record’s name', () => {
@@ -70,14 +72,18 @@ describe('name comparison levels', () => {
 
 describe('date of birth levels', () => {
   const dob: ComparisonSpec = { kind: 'dateOfBirth' };
-  it('grades exact, swapped, one digit, partial, within a year, age band', () => {
+  it('grades exact, swapped, one digit, year one out, partial, within a year, age band', () => {
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '12/04/1990' })).toBe('exact');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1990-12-04' })).toBe('day and month swapped');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1991-04-12' })).toBe('one digit different');
     // An impossible date is kept, so a keying error still counts as nearly equal.
     expect(level(dob, { dateOfBirth: '19551114' }, { dateOfBirth: '19556114' })).toBe('one digit different');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1990' })).toBe('partial date agrees');
-    expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1989-09-30' })).toBe('within a year');
+    // The year written one out (1989 for 1990 is two digits) is a slip of its own.
+    expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1989-04-12' })).toBe('year one out, day and month equal');
+    expect(level(dob, { dateOfBirth: '1990-04' }, { dateOfBirth: '1989-09-30' })).toBe('within a year');
+    // Two full dates months apart that no one slip explains are told apart from partial dates.
+    expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1989-09-30' })).toBe('two full dates within a year');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 33, asOf: '2024-06-01' } })).toBe('estimated age within 5 years');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 60, asOf: '2024-06-01' } })).toBe('else');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1975-01-01' })).toBe('else');

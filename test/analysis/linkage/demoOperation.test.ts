@@ -104,6 +104,13 @@ describe('comparisons for this kind of data', () => {
     expect(level('alias', { familyName: 'Lela' }, known)).toBe('an alias equals the only name recorded');
     expect(level('alias', { givenNames: 'Lela', familyName: 'Hoxha' }, known)).toBe('else');
     expect(level('alias', { givenNames: 'Lela', familyName: 'Hyaa' }, known)).toBe('an alias equals a name');
+    // Two namesakes with the same nickname share no more than the nickname: the family name in
+    // it is the family-name comparison's evidence.
+    expect(level('alias', { givenNames: 'Agron', familyName: 'Hyaa', aliases: ['Hyaa, Lela'] }, known)).toBe('the same alias on both');
+    // An alias that is a full name of its own still counts as one.
+    expect(level('alias', { givenNames: 'Jun', familyName: 'Chui', aliases: ['Ah Wei'] }, { givenNames: 'Zhao', familyName: 'Jun', aliases: ['Ah Wei'] })).toBe(
+      'an alias equals a name',
+    );
   });
 
   it('measures a partial date of birth from the nearest day it covers', () => {
@@ -119,8 +126,8 @@ describe('comparisons for this kind of data', () => {
 });
 
 /** Links the people found on the demo operation's visits and scores pairs and clusters against the generator's truth. */
-async function linkDemoOperation(scale: number): Promise<{ pairs: PairwiseAccuracy; clusters: PairwiseAccuracy; sources: number; linkType: string }> {
-  const { records, truth } = generateOperation({ seed: 1, scale, forces: EXAMPLE_FORCE_ROSTER });
+async function linkDemoOperation(scale: number, seed = 1): Promise<{ pairs: PairwiseAccuracy; clusters: PairwiseAccuracy; sources: number; linkType: string }> {
+  const { records, truth } = generateOperation({ seed, scale, forces: EXAMPLE_FORCE_ROSTER });
   const people = personRecordsFromPeopleFound(records.peopleFound, records.visits, EXAMPLE_FORCE_ROSTER);
   const truePerson = new Map<string, string>();
   for (const p of truth.people) for (const r of p.records) truePerson.set(r.personFoundId, p.truePersonId);
@@ -138,29 +145,36 @@ async function linkDemoOperation(scale: number): Promise<{ pairs: PairwiseAccura
   };
 }
 
-describe('the demo operation (seed 1), without labels', () => {
-  // Issue 7 asks for pairwise F1 ≥ 0.95 at scale 1. Reached: scored pairs P 0.935, R 0.938,
-  // F1 0.936 (0.919 before u left out the likely matches, swaps and aliases were graded and
-  // clusters refused conflicting records); the pairs implied by the clusters F1 0.951. The
-  // remaining misses are mostly nicknames with nothing else in common ("Mo" / "Michael
-  // Johnson"), the false links mostly namesakes with no date of birth ("A. Munteanu").
-  // bench/linkage.md records the figures.
-  it('links people found across and within forces at scale 1: pairwise F1 ≥ 0.935, clusters F1 ≥ 0.95 (issue 7: 0.95)', async () => {
+describe('the demo operation, without labels', () => {
+  // Issue 7 asks for pairwise F1 ≥ 0.95 at scale 1. Scored pairs at seed 1: P 0.942, R 0.932,
+  // F1 0.937 (0.936 before 2026-12-05's second round: shared nicknames, years written one out,
+  // single-name records, patronymic connectors and frequency-adjusted swaps; 0.919 before the
+  // first); seed 2 0.951 (was 0.942). The pairs implied by the clusters: F1 0.959. What remains is
+  // namesakes with names, sex and nationality only, nicknames with nothing else in common ("Mo" /
+  // "Michael Johnson") and nationalities recorded differently; bench/linkage.md counts them.
+  it('links people found across and within forces at scale 1: pairwise F1 ≥ 0.935, clusters F1 ≥ 0.955 (issue 7: 0.95)', async () => {
     const { pairs, clusters, sources, linkType } = await linkDemoOperation(1);
     expect(sources).toBeGreaterThan(20);
     expect(linkType).toBe('linkAndDedupe');
     expect(pairs.truePairs).toBeGreaterThan(300);
-    expect(pairs.precision).toBeGreaterThanOrEqual(0.93);
-    expect(pairs.recall).toBeGreaterThanOrEqual(0.935);
+    expect(pairs.precision).toBeGreaterThanOrEqual(0.94);
+    expect(pairs.recall).toBeGreaterThanOrEqual(0.93);
     expect(pairs.f1).toBeGreaterThanOrEqual(0.935);
-    expect(clusters.f1).toBeGreaterThanOrEqual(0.95);
+    expect(clusters.f1).toBeGreaterThanOrEqual(0.955);
   }, 30_000);
 
-  it('does not chain namesakes into one cluster at scale 10: clusters precision ≥ 0.8 (0.36 by connected components)', async () => {
+  it('holds on another operation (seed 2): pairwise F1 ≥ 0.95', async () => {
+    const { pairs, clusters } = await linkDemoOperation(1, 2);
+    expect(pairs.truePairs).toBeGreaterThan(300);
+    expect(pairs.f1).toBeGreaterThanOrEqual(0.95);
+    expect(clusters.f1).toBeGreaterThanOrEqual(0.955);
+  }, 30_000);
+
+  it('does not chain namesakes into one cluster at scale 10: clusters precision ≥ 0.82 (0.36 by connected components)', async () => {
     const { pairs, clusters } = await linkDemoOperation(10);
     expect(pairs.truePairs).toBeGreaterThan(5000);
-    expect(clusters.precision).toBeGreaterThanOrEqual(0.8);
-    expect(clusters.recall).toBeGreaterThanOrEqual(0.89);
-    expect(pairs.f1).toBeGreaterThanOrEqual(0.81);
+    expect(clusters.precision).toBeGreaterThanOrEqual(0.82);
+    expect(clusters.recall).toBeGreaterThanOrEqual(0.91);
+    expect(pairs.f1).toBeGreaterThanOrEqual(0.825);
   }, 120_000);
 });

@@ -72,4 +72,34 @@ describe('term-frequency adjustment', () => {
     expect(scored.weights[1]).toBeCloseTo(explainPair(prepared, trained, 'e1', 'e2').matchWeight, 4);
     expect(scored.weights[1] ?? 0).toBeGreaterThan(scored.weights[0] ?? 0);
   });
+
+  it('adjusts swapped names as it adjusts equal ones: a common name crossed is still a common name', () => {
+    const settings = { ...defaultSettings(['givenName', 'familyName'], 'dedupe') };
+    const family = settings.comparisons.find((c) => c.kind === 'familyName') ?? { kind: 'familyName' as const };
+    const labels = comparisonKinds.familyName.levelLabels(family);
+    const swapped = labels.flatMap((label, i) => (/swapped/.test(label) ? [i + 1] : []));
+    expect(swapped).toHaveLength(2);
+    expect(comparisonKinds.familyName.termFrequencyLevels?.(family)).toEqual([1, ...swapped]);
+    // The given-name comparison has no swapped levels: only its exact level is adjusted.
+    expect(comparisonKinds.givenName.termFrequencyLevels?.({ kind: 'givenName' })).toEqual([1]);
+
+    const people: PersonRecord[] = [
+      ...records(),
+      { recordId: 's1', sourceId: 's', givenNames: 'Nguyen', familyName: 'Lan' },
+      { recordId: 's2', sourceId: 's', givenNames: 'Lan', familyName: 'Nguyen' },
+      { recordId: 'r1', sourceId: 's', givenNames: 'Edokpolo', familyName: 'Osaze' },
+    ];
+    const prepared = prepareRecords(people);
+    const trained = model();
+    const withSwapsAdjusted: LinkageModel = {
+      ...trained,
+      comparisons: trained.comparisons.map((c) => ({ ...c, levels: c.levels.map((l, i) => ({ ...l, termFrequencyAdjusted: i + 1 === 1 || swapped.includes(i + 1) })) })),
+    };
+    const common = explainPair(prepared, withSwapsAdjusted, 's1', 's2').steps.find((s) => s.step === 'familyName');
+    const rare = explainPair(prepared, withSwapsAdjusted, 'r1', 'e1').steps.find((s) => s.step === 'familyName');
+    expect(common?.level).toBe('given and family names swapped');
+    expect(rare?.level).toBe('given and family names swapped');
+    expect(common?.termFrequencyWeight ?? 0).toBeLessThan(0);
+    expect(rare?.termFrequencyWeight ?? 0).toBeGreaterThan(common?.termFrequencyWeight ?? 0);
+  });
 });

@@ -36,6 +36,11 @@ export interface ComparisonKindDefinition {
   /** Labels of levels 1..L (the null level is implicit). */
   levelLabels(spec: ComparisonSpec): string[];
   comparator(spec: ComparisonSpec): Comparator;
+  /**
+   * Levels whose weight is adjusted for how common the value is, when the spec asks for it;
+   * default the exact level alone.
+   */
+  termFrequencyLevels?(spec: ComparisonSpec): readonly number[];
   /** The record's value as written, for explanations. */
   rawValue(record: PersonRecord): string | null;
 }

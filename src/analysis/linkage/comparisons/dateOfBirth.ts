@@ -36,7 +36,7 @@ function levels(table: FeatureTable, left: number, right: number, ageBandYears: 
     const estimateL = yearL !== 0 ? yearL + 0.5 : (table.birthYearEstimate[left] ?? Number.NaN);
     const estimateR = yearR !== 0 ? yearR + 0.5 : (table.birthYearEstimate[right] ?? Number.NaN);
     if (Number.isNaN(estimateL) || Number.isNaN(estimateR)) return 0;
-    return Math.abs(estimateL - estimateR) <= ageBandYears ? 6 : 7;
+    return Math.abs(estimateL - estimateR) <= ageBandYears ? 8 : 9;
   }
   const monthL = table.dobMonth[left] ?? 0;
   const monthR = table.dobMonth[right] ?? 0;
@@ -50,13 +50,16 @@ function levels(table: FeatureTable, left: number, right: number, ageBandYears: 
     const compactL = yearL * 10_000 + monthL * 100 + dayL;
     const compactR = yearR * 10_000 + monthR * 100 + dayR;
     if (digitDifferences(compactL, compactR, 8) === 1) return 3;
+    if (Math.abs(yearL - yearR) === 1 && monthL === monthR && dayL === dayR) return 4;
+    // Two full dates a few months apart that no single slip explains: most likely two people.
+    return daysApart(yearL, monthL, dayL, yearR, monthR, dayR) <= DAYS_PER_YEAR ? 7 : 9;
   } else {
     // Partial dates agree if they agree as far as both are known.
     const monthsKnown = monthL !== 0 && monthR !== 0;
-    if (yearL === yearR && (!monthsKnown || monthL === monthR)) return 4;
+    if (yearL === yearR && (!monthsKnown || monthL === monthR)) return 5;
   }
-  if (daysApart(yearL, monthL, dayL, yearR, monthR, dayR) <= DAYS_PER_YEAR) return 5;
-  return 7;
+  if (daysApart(yearL, monthL, dayL, yearR, monthR, dayR) <= DAYS_PER_YEAR) return 6;
+  return 9;
 }
 
 export const dateOfBirthComparison: ComparisonKindDefinition = {
@@ -66,8 +69,10 @@ export const dateOfBirthComparison: ComparisonKindDefinition = {
       'exact',
       'day and month swapped',
       'one digit different',
+      'year one out, day and month equal',
       'partial date agrees',
       'within a year',
+      'two full dates within a year',
       `estimated age within ${spec.ageBandYears ?? 5} years`,
       'else',
     ];

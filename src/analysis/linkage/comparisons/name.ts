@@ -122,14 +122,23 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
         ...middle.map((t) => `Jaro–Winkler ≥ ${t}`),
         'Double Metaphone equal',
         ...(loosest !== undefined ? [`Jaro–Winkler ≥ ${loosest}`] : []),
+        'else, one record has a single name',
         'else',
       ];
     },
+    // Swapped names are the same names, crossed: "Lisa Johnson" as "Johnson Lisa" is as common
+    // a name as it is the right way round, and namesakes are as likely.
+    termFrequencyLevels: () => (swapLevel > 0 ? [1, 2, 3] : [1]),
     comparator(spec): Comparator {
       const thresholds = thresholdsOf(spec);
       const beforeMetaphone = thresholds.length > 1 ? thresholds.slice(0, -1) : thresholds;
       const afterMetaphone = thresholds.length > 1 ? thresholds.slice(-1) : [];
-      const elseLevel = 4 + swapLevel + thresholds.length;
+      const singleNameLevel = 4 + swapLevel + thresholds.length;
+      const elseLevel = singleNameLevel + 1;
+      // A record with one name only is often a nickname ("Gigi", "Becky") the officer heard: its
+      // disagreeing with a full name is much weaker evidence, which EM weighs on its own.
+      const differs = (table: FeatureTable, left: number, right: number): number =>
+        onlyName(table, left) >= 0 || onlyName(table, right) >= 0 ? singleNameLevel : elseLevel;
       return (table, left, right) => {
         const column = kind === 'givenName' ? table.given : table.family;
         const first = kind === 'givenName' ? table.givenFirst : table.family;
@@ -141,6 +150,9 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
           return 0;
         }
         if (a === b) return 1;
+        // A record known only by a nickname the other lists: the alias comparison weighs that,
+        // and the given names differing is what a nickname is, not evidence against.
+        if (kind === 'givenName' && (knownByAlias(table, left, right) || knownByAlias(table, right, left))) return 0;
         const swap = swapped(table, left, right);
         if (swap !== SWAP_NONE) return swapLevel > 0 ? 1 + swap : 0;
         const pool = table.pool;
@@ -155,7 +167,7 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
           level++;
         }
         // The sound code is of the first given name, which is here already known to be equal.
-        if (seconds !== null) return elseLevel;
+        if (seconds !== null) return differs(table, left, right);
         const ma1 = metaphone[2 * left] ?? -1;
         const ma2 = metaphone[2 * left + 1] ?? -1;
         const mb1 = metaphone[2 * right] ?? -1;
@@ -166,7 +178,7 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
           if (similarity >= t) return level;
           level++;
         }
-        return elseLevel;
+        return differs(table, left, right);
       };
     },
     rawValue(record: PersonRecord) {
@@ -192,7 +204,8 @@ function aliasAgainstName(pool: StringPool, aliasGiven: number, aliasFamily: num
 const ALIAS_EQUALS_NAME = 1;
 const ALIAS_SIMILAR = 2;
 const ALIAS_EQUALS_ONE_NAME = 3;
-const ALIAS_ELSE = 4;
+const ALIAS_SHARED = 4;
+const ALIAS_ELSE = 5;
 
 /**
  * The only name of a record that has one (given or family: officers put a lone nickname in
@@ -205,7 +218,22 @@ function onlyName(table: FeatureTable, row: number): number {
   return given >= 0 ? given : family;
 }
 
-/** Best level of any alias of `row` against the name (and aliases) of `other`. */
+/** Whether the only name of `row` is the given part of one of `other`'s aliases ("Lela" against "Hyaa, Lela"). */
+function knownByAlias(table: FeatureTable, row: number, other: number): boolean {
+  const lone = onlyName(table, row);
+  if (lone < 0) return false;
+  const { offsets, values } = table.aliases;
+  for (let k = offsets[other] ?? 0; k < (offsets[other + 1] ?? 0); k++) if (values[k] === lone) return true;
+  return false;
+}
+
+/**
+ * Best level of any alias of `row` against the name (and aliases) of `other`. Two records listing
+ * the same alias share its given part, the nickname: a nickname is written with the family name
+ * ("Tudor, Didi"), which the family-name comparison has already weighed, and nicknames come from
+ * short lists, so two relatives or namesakes called "Didi Tudor" are common. That is a level of
+ * its own, not the level of a record known by the other's name.
+ */
 function aliasLevel(table: FeatureTable, row: number, other: number, threshold: number): number {
   const { aliases, aliasFamily, pool } = table;
   const lone = onlyName(table, other);
@@ -214,10 +242,15 @@ function aliasLevel(table: FeatureTable, row: number, other: number, threshold: 
     const g = aliases.values[k] ?? -1;
     const f = aliasFamily[k] ?? -1;
     best = Math.min(best, aliasAgainstName(pool, g, f, table.given[other] ?? -1, table.family[other] ?? -1, threshold));
-    for (let j = aliases.offsets[other] ?? 0; j < (aliases.offsets[other + 1] ?? 0) && best > 1; j++)
-      best = Math.min(best, aliasAgainstName(pool, g, f, aliases.values[j] ?? -1, aliasFamily[j] ?? -1, threshold));
     // A person recorded by the nickname alone ("Lela") against "Artan Hyaa, also Lela Hyaa".
     if (lone >= 0 && g === lone) best = Math.min(best, ALIAS_EQUALS_ONE_NAME);
+    for (let j = aliases.offsets[other] ?? 0; j < (aliases.offsets[other + 1] ?? 0) && best > 1; j++) {
+      if (g < 0 || g !== aliases.values[j]) continue;
+      // An alias that is a name of its own ("Ah Wei"), not a nickname with the family name, is as
+      // strong as it always was.
+      const ownFamily = f === (table.family[row] ?? -1) || aliasFamily[j] === (table.family[other] ?? -1);
+      best = Math.min(best, !ownFamily && f === aliasFamily[j] ? ALIAS_EQUALS_NAME : ALIAS_SHARED);
+    }
   }
   return best;
 }
@@ -227,7 +260,7 @@ export const aliasComparison: ComparisonKindDefinition = {
   kind: 'alias',
   levelLabels(spec) {
     const t = spec.thresholds?.[0] ?? 0.92;
-    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'else'];
+    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'the same alias on both', 'else'];
   },
   comparator(spec): Comparator {
     const threshold = spec.thresholds?.[0] ?? 0.92;

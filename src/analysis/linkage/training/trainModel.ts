@@ -156,7 +156,9 @@ export async function trainModel(prepared: PreparedRecords, settings: LinkageSet
   notes.push({ stage: 'u', detail: 'random pairs weighted by their probability of being a non-match under the trained m' });
 
   const comparisons: TrainedComparison[] = specs.map((spec, k) => {
-    const labels = comparisonKinds[spec.kind].levelLabels(spec);
+    const definition = comparisonKinds[spec.kind];
+    const labels = definition.levelLabels(spec);
+    const adjusted = spec.termFrequencyAdjustment === true ? (definition.termFrequencyLevels?.(spec) ?? [1]) : [];
     const mRow = m[k] ?? initialM(radix[k] ?? 2);
     const uRow = u[k];
     return {
@@ -170,7 +172,7 @@ export async function trainModel(prepared: PreparedRecords, settings: LinkageSet
           mProbability,
           uProbability,
           matchWeight: uRow === null ? 0 : matchWeightOf(mProbability, uProbability),
-          termFrequencyAdjusted: spec.termFrequencyAdjustment === true && level === 1,
+          termFrequencyAdjusted: adjusted.includes(level),
           mSource: uRow === null ? 'no values in the data' : (mSource[k] ?? 'default'),
         };
       }),
