@@ -95,7 +95,7 @@ describeEachDatabase('the dashboards’ kept days', (dialect) => {
         if (own !== undefined) expect(forceView(summed, own, false), label).toEqual(forceView(direct, force, false));
       }
     }
-    return ledger.visits.length;
+    return ledger.forceDays.length;
   }
 
   /** Random periods around the records' days: open at either end or both, single days, whole spans. */
@@ -122,9 +122,9 @@ describeEachDatabase('the dashboards’ kept days', (dialect) => {
     const operations = await runtime.store.repositories.operations.list();
     expect(operations.length).toBeGreaterThanOrEqual(2);
     const periods = await randomPeriods(dialect === 'sqlite' ? 11 : 12, 12);
-    const visitDays = await expectSameFacts(undefined, periods);
+    const forceDays = await expectSameFacts(undefined, periods);
     // The demo data must be there for the comparison to mean anything.
-    expect(visitDays).toBeGreaterThan(50);
+    expect(forceDays).toBeGreaterThan(50);
     for (const operation of operations) await expectSameFacts(operation.id, periods.slice(0, 6));
     await expectSameFacts(fixture.operationId, [{ from: '2007-02-01', to: '2007-02-28' }, { from: '2007-01-15' }, { to: '2007-03-31' }]);
   }, 300_000);

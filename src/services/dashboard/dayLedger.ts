@@ -12,6 +12,42 @@ import type { OrganisationRow } from '../../store/schema.ts';
 import type { Repositories } from '../../store/store.ts';
 import { breathe, emptyFigures, latestEstimate, sumFigures, type DashboardFacts, type Figures, type LatestEstimate, type OrganisationFacts, type VictimCareFacts } from './facts.ts';
 
+/** Everything one force recorded on one day that adds up over days. */
+interface ForceDay {
+  organisationId: string;
+  day: string;
+  visits: number;
+  rescues: number;
+  potentialVictims: number;
+  possibleChildren: number;
+  arrests: number;
+  charges: number;
+  convictions: number;
+  assetsSeized: number;
+  cashSeizedMinor: Record<string, number>;
+  assetsValueMinor: Record<string, number>;
+  /** A visit, a potential victim or an arrest that day: the day is in the force's weekly and monthly series. */
+  inSeries: boolean;
+}
+
+/**
+ * A premises visited (or a person arrested) by a force on a day, with the day the same force last
+ * visited it (arrested them) before, or null: in a period it is counted once, on its first day
+ * in the period, which is the day whose previous one falls before the period's start.
+ */
+interface DistinctDay {
+  day: string;
+  previous: string | null;
+}
+
+interface KeyDay {
+  organisationId: string;
+  key: string;
+  day: string;
+  visits: number;
+  potentialVictims: number;
+}
+
 export interface DayLedger {
   operationId: string | null;
   /** The chosen operation's dates, which bound intelligence, public reports and calls (null: no operation, or not found). */
@@ -19,17 +55,117 @@ export interface DayLedger {
   countedAt: string;
   today: string;
   organisations: OrganisationRow[];
-  visits: VisitDayRow[];
-  victims: VictimDayRow[];
-  arrests: ArrestDayRow[];
-  charges: ChargeDayRow[];
-  seizures: SeizureDayRow[];
+  /** Every list below is in order of day, so a period is a slice found by binary search. */
+  forceDays: ForceDay[];
+  premises: Map<string, DistinctDay[]>;
+  peopleArrested: Map<string, DistinctDay[]>;
+  nationality: KeyDay[];
+  exploitationType: KeyDay[];
+  premisesType: KeyDay[];
   intelligence: ReportDayRow[];
   publicReports: ReportDayRow[];
   calls: ReportDayRow[];
   /** Read today, whatever the period: the same for every period of the ledger. */
   victimCare: VictimCareFacts[];
   estimate: LatestEstimate | null;
+}
+
+const byDay = (a: { day: string }, b: { day: string }) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+
+/** Rows of (force, thing, day), one per day, as each force's days with the previous day of the same thing. */
+function distinctDays(rows: ReadonlyArray<{ organisationId: string; day: string }>, thing: (row: never) => string): Map<string, DistinctDay[]> {
+  const last = new Map<string, string>();
+  const days = new Map<string, DistinctDay[]>();
+  for (const row of [...rows].sort(byDay)) {
+    const key = `${row.organisationId} ${thing(row as never)}`;
+    let list = days.get(row.organisationId);
+    if (list === undefined) days.set(row.organisationId, (list = []));
+    list.push({ day: row.day, previous: last.get(key) ?? null });
+    last.set(key, row.day);
+  }
+  return days;
+}
+
+function keyDays(): { add: (organisationId: string, key: string, day: string) => KeyDay; list: () => KeyDay[] } {
+  const rows = new Map<string, KeyDay>();
+  return {
+    add: (organisationId, key, day) => {
+      const k = `${organisationId}\u0000${key}\u0000${day}`;
+      let row = rows.get(k);
+      if (row === undefined) rows.set(k, (row = { organisationId, key, day, visits: 0, potentialVictims: 0 }));
+      return row;
+    },
+    list: () => [...rows.values()].sort(byDay),
+  };
+}
+
+interface DayRows {
+  visits: VisitDayRow[];
+  victims: VictimDayRow[];
+  arrests: ArrestDayRow[];
+  charges: ChargeDayRow[];
+  seizures: SeizureDayRow[];
+}
+
+/** Adds the rows up by force and day, once, so that a period only sums its days. */
+function indexDays(rows: DayRows): Pick<DayLedger, 'forceDays' | 'premises' | 'peopleArrested' | 'nationality' | 'exploitationType' | 'premisesType'> {
+  const forceDays = new Map<string, ForceDay>();
+  const forceDay = (organisationId: string, day: string): ForceDay => {
+    const k = `${organisationId} ${day}`;
+    let entry = forceDays.get(k);
+    if (entry === undefined) {
+      entry = {
+        organisationId, day, visits: 0, rescues: 0, potentialVictims: 0, possibleChildren: 0, arrests: 0, charges: 0, convictions: 0, assetsSeized: 0,
+        cashSeizedMinor: {}, assetsValueMinor: {}, inSeries: false,
+      };
+      forceDays.set(k, entry);
+    }
+    return entry;
+  };
+  const nationality = keyDays();
+  const exploitationType = keyDays();
+  const premisesType = keyDays();
+  for (const v of rows.visits) {
+    const d = forceDay(v.organisationId, v.day);
+    d.visits += v.visits;
+    d.rescues += v.rescues;
+    d.inSeries = true;
+    if (v.premisesType !== null) premisesType.add(v.organisationId, v.premisesType, v.day).visits += v.visits;
+  }
+  for (const v of rows.victims) {
+    const d = forceDay(v.organisationId, v.day);
+    d.potentialVictims += v.potentialVictims;
+    d.possibleChildren += v.possibleChildren;
+    d.inSeries = true;
+    nationality.add(v.organisationId, v.nationality ?? '', v.day).potentialVictims += v.potentialVictims;
+    exploitationType.add(v.organisationId, v.exploitationType ?? '', v.day).potentialVictims += v.potentialVictims;
+    if (v.premisesType !== null) premisesType.add(v.organisationId, v.premisesType, v.day).potentialVictims += v.potentialVictims;
+  }
+  for (const a of rows.arrests) {
+    const d = forceDay(a.organisationId, a.day);
+    d.arrests += a.arrests;
+    d.inSeries = true;
+  }
+  for (const c of rows.charges) {
+    const d = forceDay(c.organisationId, c.day);
+    d.charges += c.charges;
+    d.convictions += c.convictions;
+  }
+  for (const s of rows.seizures) {
+    const d = forceDay(s.organisationId, s.day);
+    if (s.cash) {
+      addMoney(d.cashSeizedMinor, s.currency, s.amountMinor);
+    } else {
+      d.assetsSeized += s.seized;
+      addMoney(d.assetsValueMinor, s.currency, s.amountMinor);
+    }
+  }
+  return {
+    forceDays: [...forceDays.values()].sort(byDay),
+    premises: distinctDays(rows.visits, (v: VisitDayRow) => v.premisesId),
+    peopleArrested: distinctDays(rows.arrests, (a: ArrestDayRow) => a.personFoundId),
+    nationality: nationality.list(), exploitationType: exploitationType.list(), premisesType: premisesType.list(),
+  };
 }
 
 /** Reads the day rows of one operation (undefined: every operation). `today` is the date the victim-care clocks are read on. */
@@ -57,7 +193,7 @@ export async function readDayLedger(repositories: Repositories, operationId: str
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
     operationId: operationId ?? null, operationPeriod: operation === undefined ? null : { startsOn: operation.starts_on, endsOn: operation.ends_on },
-    countedAt, today, organisations, visits, victims, arrests, charges, seizures, intelligence, publicReports, calls, victimCare,
+    countedAt, today, organisations, ...indexDays({ visits, victims, arrests, charges, seizures }), intelligence, publicReports, calls, victimCare,
     estimate: await latestEstimate(repositories),
   };
 }
@@ -66,32 +202,55 @@ type Period = Pick<DashboardScope, 'from' | 'to'>;
 
 const within = (period: Period) => (day: string): boolean => (period.from === undefined || day >= period.from) && (period.to === undefined || day <= period.to);
 
-/** A key's count per organisation, kept in insertion order. */
-class Tally<T> {
-  private readonly entries = new Map<string, T>();
-  constructor(private readonly make: () => T) {}
-  of(...key: string[]): T {
-    const k = key.join('\u0000');
-    let entry = this.entries.get(k);
-    if (entry === undefined) {
-      entry = this.make();
-      this.entries.set(k, entry);
+/** The slice of a list in order of day that falls in the period. */
+function slice<T extends { day: string }>(rows: readonly T[], period: Period): readonly T[] {
+  const firstAfter = (bound: string, inclusive: boolean) => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const day = rows[mid]?.day ?? '';
+      if (inclusive ? day < bound : day <= bound) lo = mid + 1;
+      else hi = mid;
     }
-    return entry;
-  }
-  values(): T[] {
-    return [...this.entries.values()];
-  }
+    return lo;
+  };
+  const start = period.from === undefined ? 0 : firstAfter(period.from, true);
+  const end = period.to === undefined ? rows.length : firstAfter(period.to, false);
+  return start === 0 && end === rows.length ? rows : rows.slice(start, end);
+}
+
+/** How many things had a day in the period: those whose previous day (if any) is before its start. */
+function distinctIn(days: readonly DistinctDay[], period: Period): number {
+  let count = 0;
+  for (const d of slice(days, period)) if (d.previous === null || (period.from !== undefined && d.previous < period.from)) count += 1;
+  return count;
 }
 
 function addMoney(into: Record<string, number>, currency: string, amount: number): void {
   into[currency] = (into[currency] ?? 0) + amount;
 }
 
+/** Per force and key, summed over the period's days. */
+function keySums(rows: readonly KeyDay[], period: Period): KeyDay[] {
+  const sums = new Map<string, Map<string, KeyDay>>();
+  for (const r of slice(rows, period)) {
+    let own = sums.get(r.organisationId);
+    if (own === undefined) sums.set(r.organisationId, (own = new Map<string, KeyDay>()));
+    const sum = own.get(r.key);
+    if (sum === undefined) {
+      own.set(r.key, { ...r });
+    } else {
+      sum.visits += r.visits;
+      sum.potentialVictims += r.potentialVictims;
+    }
+  }
+  return [...sums.values()].flatMap((own) => [...own.values()]);
+}
+
 /** The facts of a period (dates inclusive, either end open), summed over the ledger's days. */
 export function factsForPeriod(ledger: DayLedger, period: Period): DashboardFacts {
   const scope: DashboardScope = { ...(ledger.operationId === null ? {} : { operationId: ledger.operationId }), ...period };
-  const inPeriod = within(period);
   // Intelligence and public reports carry no operation: an operation's period bounds them instead.
   const reportPeriod: Period = { ...period };
   if (ledger.operationPeriod !== null) {
@@ -109,66 +268,32 @@ export function factsForPeriod(ledger: DayLedger, period: Period): DashboardFact
     }
     return entry;
   };
-  const days = new Tally<DayCountRow>(() => ({ organisationId: '', day: '', visits: 0, potentialVictims: 0, arrests: 0 }));
-  const day = (organisationId: string, d: string): DayCountRow => Object.assign(days.of(organisationId, d), { organisationId, day: d });
-  const premisesTypes = new Tally<PremisesTypeRow>(() => ({ organisationId: '', premisesType: '', visits: 0, potentialVictims: 0 }));
-  const premisesType = (organisationId: string, type: string): PremisesTypeRow => Object.assign(premisesTypes.of(organisationId, type), { organisationId, premisesType: type });
-  const nationality = new Tally<BreakdownRow>(() => ({ organisationId: '', key: '', count: 0 }));
-  const exploitationType = new Tally<BreakdownRow>(() => ({ organisationId: '', key: '', count: 0 }));
-  const breakdown = (tally: Tally<BreakdownRow>, organisationId: string, key: string): BreakdownRow => Object.assign(tally.of(organisationId, key), { organisationId, key });
-
-  const premisesSeen = new Map<string, Set<string>>();
-  for (const v of ledger.visits) {
-    if (!inPeriod(v.day)) continue;
-    const f = of(v.organisationId);
-    f.visits += v.visits;
-    f.rescues += v.rescues;
-    let seen = premisesSeen.get(v.organisationId);
-    if (seen === undefined) premisesSeen.set(v.organisationId, (seen = new Set()));
-    seen.add(v.premisesId);
-    day(v.organisationId, v.day).visits += v.visits;
-    if (v.premisesType !== null) premisesType(v.organisationId, v.premisesType).visits += v.visits;
+  const days: DayCountRow[] = [];
+  for (const d of slice(ledger.forceDays, period)) {
+    const f = of(d.organisationId);
+    f.visits += d.visits;
+    f.rescues += d.rescues;
+    f.potentialVictims += d.potentialVictims;
+    f.possibleChildren += d.possibleChildren;
+    f.arrests += d.arrests;
+    f.charges += d.charges;
+    f.convictions += d.convictions;
+    f.assetsSeized += d.assetsSeized;
+    for (const [currency, amount] of Object.entries(d.cashSeizedMinor)) addMoney(f.cashSeizedMinor, currency, amount);
+    for (const [currency, amount] of Object.entries(d.assetsValueMinor)) addMoney(f.assetsValueMinor, currency, amount);
+    if (d.inSeries) days.push({ organisationId: d.organisationId, day: d.day, visits: d.visits, potentialVictims: d.potentialVictims, arrests: d.arrests });
   }
-  for (const [organisationId, seen] of premisesSeen) of(organisationId).premisesVisited = seen.size;
-
-  for (const v of ledger.victims) {
-    if (!inPeriod(v.day)) continue;
-    const f = of(v.organisationId);
-    f.potentialVictims += v.potentialVictims;
-    f.possibleChildren += v.possibleChildren;
-    day(v.organisationId, v.day).potentialVictims += v.potentialVictims;
-    breakdown(nationality, v.organisationId, v.nationality ?? '').count += v.potentialVictims;
-    breakdown(exploitationType, v.organisationId, v.exploitationType ?? '').count += v.potentialVictims;
-    if (v.premisesType !== null) premisesType(v.organisationId, v.premisesType).potentialVictims += v.potentialVictims;
+  for (const [organisationId, list] of ledger.premises) {
+    const count = distinctIn(list, period);
+    if (count > 0) of(organisationId).premisesVisited = count;
   }
-
-  const peopleSeen = new Map<string, Set<string>>();
-  for (const a of ledger.arrests) {
-    if (!inPeriod(a.day)) continue;
-    of(a.organisationId).arrests += a.arrests;
-    let seen = peopleSeen.get(a.organisationId);
-    if (seen === undefined) peopleSeen.set(a.organisationId, (seen = new Set()));
-    seen.add(a.personFoundId);
-    day(a.organisationId, a.day).arrests += a.arrests;
+  for (const [organisationId, list] of ledger.peopleArrested) {
+    const count = distinctIn(list, period);
+    if (count > 0) of(organisationId).peopleArrested = count;
   }
-  for (const [organisationId, seen] of peopleSeen) of(organisationId).peopleArrested = seen.size;
-
-  for (const c of ledger.charges) {
-    if (!inPeriod(c.day)) continue;
-    const f = of(c.organisationId);
-    f.charges += c.charges;
-    f.convictions += c.convictions;
-  }
-  for (const s of ledger.seizures) {
-    if (!inPeriod(s.day)) continue;
-    const f = of(s.organisationId);
-    if (s.cash) {
-      addMoney(f.cashSeizedMinor, s.currency, s.amountMinor);
-    } else {
-      f.assetsSeized += s.seized;
-      addMoney(f.assetsValueMinor, s.currency, s.amountMinor);
-    }
-  }
+  const breakdown = (rows: readonly KeyDay[]): BreakdownRow[] => keySums(rows, period).map((r) => ({ organisationId: r.organisationId, key: r.key, count: r.potentialVictims }));
+  const premisesType: PremisesTypeRow[] = keySums(ledger.premisesType, period)
+    .map((r) => ({ organisationId: r.organisationId, premisesType: r.key, visits: r.visits, potentialVictims: r.potentialVictims }));
   for (const r of ledger.intelligence) if (inReportPeriod(r.day)) of(r.organisationId).intelligenceReports += r.count;
   for (const r of ledger.publicReports) if (inReportPeriod(r.day)) of(r.organisationId).publicReports += r.count;
   let informationLineCalls = 0;
@@ -185,8 +310,8 @@ export function factsForPeriod(ledger: DayLedger, period: Period): DashboardFact
   const others = sumFigures([...figures.entries()].filter(([id]) => !forceIds.has(id)).map(([, f]) => f));
 
   return {
-    scope, countedAt: ledger.countedAt, today: ledger.today, forces, others, days: days.values(),
-    nationality: nationality.values(), exploitationType: exploitationType.values(), premisesType: premisesTypes.values(),
+    scope, countedAt: ledger.countedAt, today: ledger.today, forces, others, days,
+    nationality: breakdown(ledger.nationality), exploitationType: breakdown(ledger.exploitationType), premisesType,
     victimCare: ledger.victimCare, estimate: ledger.estimate, informationLineCalls,
   };
 }
