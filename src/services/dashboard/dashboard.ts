@@ -29,7 +29,8 @@ export interface ForceChoice { organisationId: string; name: string }
 
 export interface DashboardCsv { fileName: string; csv: string; rows: number }
 
-const DEFAULT_CACHE: FactsCacheOptions = { checkIntervalMs: 2_000, maxEntries: 64 };
+// A ledger of the national data is tens of megabytes at demo --scale 100: a few are kept, not many.
+const DEFAULT_CACHE: FactsCacheOptions = { checkIntervalMs: 2_000, maxEntries: 16 };
 const MAX_PERIODS = 64;
 
 export class DashboardService {
@@ -37,6 +38,8 @@ export class DashboardService {
   readonly facts: FactsCache<DayLedger>;
   /** Each period's facts, summed once from a kept ledger: a recount makes a new ledger and new sums. */
   private readonly periods = new WeakMap<DayLedger, Map<string, DashboardFacts>>();
+  /** The date the kept ledgers were read for. */
+  private ledgersOf: string | null = null;
   /** Views already made from kept facts (national, or a force's): made once per count, not per page. */
   private readonly views = new WeakMap<DashboardFacts, Map<string, DashboardView>>();
 
@@ -71,7 +74,13 @@ export class DashboardService {
   }
 
   private async factsFor(scope: DashboardScope): Promise<{ facts: DashboardFacts; refreshing: boolean }> {
-    const cached = await this.facts.get(JSON.stringify([scope.operationId ?? null, this.today()]));
+    const today = this.today();
+    // Ledgers are read for a date (the victim-care clocks): yesterday's are never viewed again.
+    if (this.ledgersOf !== today) {
+      if (this.ledgersOf !== null) this.facts.clear();
+      this.ledgersOf = today;
+    }
+    const cached = await this.facts.get(JSON.stringify([scope.operationId ?? null, today]));
     let sums = this.periods.get(cached.value);
     if (sums === undefined) {
       sums = new Map();
