@@ -29,7 +29,8 @@ export interface ForceChoice { organisationId: string; name: string }
 
 export interface DashboardCsv { fileName: string; csv: string; rows: number }
 
-// A ledger of the national data is tens of megabytes at demo --scale 100: a few are kept, not many.
+// A ledger holds a row per premises visited and per person arrested on each day (about 130,000 at
+// demo --scale 100 for all operations): a few are kept, not many.
 const DEFAULT_CACHE: FactsCacheOptions = { checkIntervalMs: 2_000, maxEntries: 16 };
 const MAX_PERIODS = 64;
 
