@@ -6,8 +6,11 @@
 // (`--scale 100` is about 80,000 visits). Lifeline is built as in production and the demo analyst
 // (and the Metropolitan supervisor) sign in through the real form. Requests go through Fastify's
 // inject, one after another, so the time is the server's own (no sockets, no client).
-// - first view: the facts cache is emptied before each request, so the request counts every
-//   figure from the database (what the first person to open a scope waits for);
+// - records read: the facts cache is emptied before each request, so the request reads the
+//   operation's records grouped by force and day from the database (what the first view of an
+//   operation waits for if the start-up reading has not reached it);
+// - new period: each request names a period not viewed before, within the operation's dates, so
+//   its figures are summed from the kept days (what the first person to choose a period waits for);
 // - repeat view: the same page again with the facts kept (what everyone else waits for); the
 //   background signature check runs every 2 s meanwhile, as in production;
 // - after a change: one visit recorded, then the time until the background recount shows it.
@@ -81,6 +84,21 @@ try {
         facts.clear();
         first.push(await view(national, analystCookie, 'National dashboard'));
       }
+      // Periods nobody has viewed: random whole-day spans inside the operation, each different.
+      let state = Number(options.seed) >>> 0;
+      const next = () => {
+        state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+        return state / 2 ** 32;
+      };
+      const spanDays = Math.round((Date.parse(operation.ends_on) - Date.parse(operation.starts_on)) / 86_400_000);
+      const dayAt = (offset: number) => new Date(Date.parse(operation.starts_on) + offset * 86_400_000).toISOString().slice(0, 10);
+      const periods = new Set<string>();
+      while (periods.size < views) {
+        const [a = 0, b = 0] = [Math.floor(next() * (spanDays + 1)), Math.floor(next() * (spanDays + 1))].sort((x, y) => x - y);
+        periods.add(`&from=${dayAt(a)}&to=${dayAt(b)}`);
+      }
+      const newPeriod: number[] = [];
+      for (const period of periods) newPeriod.push(await view(`${national}${period}`, analystCookie, 'National dashboard'));
       const repeat: number[] = [];
       for (let i = 0; i < views; i += 1) repeat.push(await view(national, analystCookie, 'National dashboard'));
       const forceRepeat: number[] = [];
@@ -110,7 +128,7 @@ try {
         describeMachine(m),
         '| view | requests | median ms | p95 ms | max ms |',
         '|---|---|---|---|---|',
-        ...([['national, first view (facts counted)', first], ['national, repeat view', repeat], ['force (supervisor), repeat view', forceRepeat], ['chart by force (SVG), repeat', charts]] as const)
+        ...([['national, records read (cache emptied)', first], ['national, first view of a new period', newPeriod], ['national, repeat view', repeat], ['force (supervisor), repeat view', forceRepeat], ['chart by force (SVG), repeat', charts]] as const)
           .map(([name, values]) => `| ${name} | ${values.length} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${ms(Math.max(...values))} |`),
         `after one visit was recorded, the recount showed it in ${ms(recount)} ms (views meanwhile were served the kept figures)`,
         '',

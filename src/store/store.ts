@@ -4,6 +4,7 @@ import { refreshQueryStatistics, type Database, type Dialect } from './database.
 import { ApiTokenRepository } from './repositories/apiTokens.ts';
 import { ArrestRepository } from './repositories/arrests.ts';
 import { DashboardRepository } from './repositories/dashboard.ts';
+import { DashboardDaysRepository } from './repositories/dashboardDays.ts';
 import { FollowUpRepository } from './repositories/followUps.ts';
 import { FormSubmissionRepository } from './repositories/formSubmissions.ts';
 import { ImportReferenceRepository } from './repositories/importReferences.ts';
@@ -55,6 +56,7 @@ export interface Repositories {
   publicReports: PublicReportRepository;
   informationLine: InformationLineRepository;
   dashboard: DashboardRepository;
+  dashboardDays: DashboardDaysRepository;
   statisticsReleases: StatisticsReleaseRepository;
 }
 
@@ -85,6 +87,7 @@ function bindRepositories(db: Kysely<DatabaseSchema>, dialect: Dialect): Reposit
     publicReports: new PublicReportRepository(db),
     informationLine: new InformationLineRepository(db),
     dashboard: new DashboardRepository(db),
+    dashboardDays: new DashboardDaysRepository(db),
     statisticsReleases: new StatisticsReleaseRepository(db),
   };
 }

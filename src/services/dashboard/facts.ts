@@ -1,8 +1,7 @@
 // Every count the dashboards show, for one operation and period, for every force at once: the
-// national dashboard adds them up, a force's dashboard picks its own row and ranks it. Counted
-// from the store in one go and kept by the facts cache (factsCache.ts), never per page view.
+// national dashboard adds them up, a force's dashboard picks its own row and ranks it. Summed over
+// the days kept by the facts cache (dayLedger.ts, factsCache.ts), never counted per page view.
 import type { DashboardScope, DayCountRow, PremisesTypeRow, BreakdownRow } from '../../store/repositories/dashboard.ts';
-import type { OrganisationRow } from '../../store/schema.ts';
 import type { Repositories } from '../../store/store.ts';
 
 export interface Figures {
@@ -126,7 +125,7 @@ function field(value: unknown, ...path: string[]): unknown {
 const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-async function latestEstimate(repositories: Repositories): Promise<LatestEstimate | null> {
+export async function latestEstimate(repositories: Repositories): Promise<LatestEstimate | null> {
   const row = await repositories.dashboard.latestEstimate();
   if (row === undefined || row.estimate === null) return null;
   const outcome = row.outcome === null ? null : decodeJson(row.outcome);
@@ -141,69 +140,4 @@ async function latestEstimate(repositories: Repositories): Promise<LatestEstimat
 
 // SQLite's driver answers synchronously: between one count and the next the server takes its
 // other requests, so a background recount delays a page by one query at most, never all of them.
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Counts every fact of the dashboards for the scope. `today` is the date the victim-care clocks are read on. */
-export async function countDashboardFacts(repositories: Repositories, scope: DashboardScope, today: string, countedAt: string): Promise<DashboardFacts> {
-  const organisations = await repositories.organisations.list({ includeRetired: true });
-  const byId = new Map<string, OrganisationRow>(organisations.map((o) => [o.id, o]));
-  // Intelligence and public reports carry no operation: an operation's period bounds them instead.
-  const reportPeriod: Pick<DashboardScope, 'from' | 'to'> = { ...(scope.from === undefined ? {} : { from: scope.from }), ...(scope.to === undefined ? {} : { to: scope.to }) };
-  if (scope.operationId !== undefined) {
-    const operation = await repositories.operations.findById(scope.operationId);
-    if (operation !== undefined) {
-      if (reportPeriod.from === undefined || reportPeriod.from < operation.starts_on) reportPeriod.from = operation.starts_on;
-      if (reportPeriod.to === undefined || reportPeriod.to > operation.ends_on) reportPeriod.to = operation.ends_on;
-    }
-  }
-  const results = await repositories.operationResults.byForce(scope);
-  await breathe();
-  const extras = await repositories.dashboard.forceExtras(scope, reportPeriod);
-  await breathe();
-  const informationLineCalls = await repositories.dashboard.informationLineCalls(reportPeriod);
-
-  const figures = new Map<string, Figures>();
-  const of = (organisationId: string): Figures => {
-    let entry = figures.get(organisationId);
-    if (entry === undefined) {
-      entry = emptyFigures();
-      figures.set(organisationId, entry);
-    }
-    return entry;
-  };
-  for (const r of results) {
-    Object.assign(of(r.organisationId), {
-      visits: r.visits, premisesVisited: r.premisesVisited, potentialVictims: r.potentialVictims, possibleChildren: r.possibleChildren,
-      adults: r.potentialVictims - r.possibleChildren, arrests: r.arrests, peopleArrested: r.peopleArrested, charges: r.charges, cashSeizedMinor: { ...r.cashSeizedMinor },
-    });
-  }
-  for (const e of extras) {
-    Object.assign(of(e.organisationId), {
-      rescues: e.rescues, convictions: e.convictions, assetsSeized: e.assetsSeized, assetsValueMinor: { ...e.assetsValueMinor },
-      intelligenceReports: e.intelligenceReports, publicReports: e.publicReports,
-    });
-  }
-
-  const isForce = (id: string) => byId.get(id)?.kind === 'police-force';
-  const forceIds = new Set([...organisations.filter((o) => o.kind === 'police-force' && o.retired_at === null).map((o) => o.id), ...[...figures.keys()].filter(isForce)]);
-  const forces: OrganisationFacts[] = [...forceIds].map((id) => {
-    const o = byId.get(id);
-    return { organisationId: id, name: o?.name ?? id, code: o?.code ?? '', jurisdiction: o?.jurisdiction ?? '', figures: figures.get(id) ?? emptyFigures() };
-  }).sort((a, b) => a.name.localeCompare(b.name));
-  const others = sumFigures([...figures.entries()].filter(([id]) => !forceIds.has(id)).map(([, f]) => f));
-
-  const victimCare = (await repositories.dashboard.victimCareCounts(today))
-    .map((v) => ({ ...v, name: byId.get(v.organisationId)?.name ?? v.organisationId }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-
-  await breathe();
-  const days = await repositories.dashboard.dayCounts(scope);
-  await breathe();
-  const nationality = await repositories.dashboard.victimsBy(scope, 'nationality');
-  await breathe();
-  const exploitationType = await repositories.dashboard.victimsBy(scope, 'exploitation_type');
-  await breathe();
-  const premisesType = await repositories.dashboard.byPremisesType(scope);
-  await breathe();
-  return { scope, countedAt, today, forces, others, days, nationality, exploitationType, premisesType, victimCare, estimate: await latestEstimate(repositories), informationLineCalls };
-}
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
