@@ -17,6 +17,8 @@ function titleOf(deadline: VictimDeadline): string {
       return `A reasonable-grounds decision is overdue: it was due by ${on}`;
     case 'conclusive-grounds-awaited':
       return `A conclusive-grounds decision can be made from ${on}`;
+    case 'reconsideration-requested':
+      return `A reconsideration of a negative decision was asked for on ${on}`;
     case 'reflection-period-ending':
       return `A recovery and reflection period ends on ${on}`;
   }

@@ -11,12 +11,12 @@ import type { ServiceContext } from '../context.ts';
 import { jurisdictionOf } from './path.ts';
 import { VictimRecords } from './records.ts';
 
-export type VictimDeadlineKind = 'reasonable-grounds-due' | 'reasonable-grounds-overdue' | 'conclusive-grounds-awaited' | 'reflection-period-ending';
+export type VictimDeadlineKind = 'reasonable-grounds-due' | 'reasonable-grounds-overdue' | 'conclusive-grounds-awaited' | 'reconsideration-requested' | 'reflection-period-ending';
 
 export interface VictimDeadline {
   potentialVictimId: string;
   kind: VictimDeadlineKind;
-  /** The decision's target date, the period's last day, or the first day a conclusive decision may be made. */
+  /** The decision's target date, the period's last day, the first day a conclusive decision may be made, or the day a reconsideration was asked for. */
   dueOn: IsoDate;
   /** Working days to the target (decisions due) or calendar days of the period left, counting today. */
   daysLeft: number | null;
@@ -32,7 +32,7 @@ export interface VictimDeadlines {
   periodsEndingSoon: VictimDeadline[];
 }
 
-const OPEN_STAGES = ['awaiting-reasonable-grounds', 'recovery-period'] as const;
+const OPEN_STAGES = ['awaiting-reasonable-grounds', 'recovery-period', 'reconsideration'] as const;
 
 export class VictimDeadlineService {
   private readonly records: VictimRecords;
@@ -79,8 +79,11 @@ export class VictimDeadlineService {
         case 'conclusive-grounds-decision-awaited':
           result.decisionsDue.push({ ...base, kind: 'conclusive-grounds-awaited', dueOn: clock.possibleSince, daysLeft: null, workingDaysOverdue: null });
           break;
-        case 'move-on-support':
         case 'reconsideration':
+          // No target in law, but the decision maker must not lose it: it waits among the decisions due.
+          result.decisionsDue.push({ ...base, kind: 'reconsideration-requested', dueOn: clock.requestedOn, daysLeft: null, workingDaysOverdue: null });
+          break;
+        case 'move-on-support':
         case 'none':
           break;
       }

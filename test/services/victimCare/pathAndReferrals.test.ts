@@ -171,9 +171,14 @@ describeEachDatabase('referrals, decisions and the reflection period', (dialect)
     const path = await decisions().requestReconsideration(actors.caseWorker, id, { reason: 'A medical report confirms the injuries described' });
     expect(path).toMatchObject({ stage: 'reconsideration', requestedBy: 'support-provider' });
     await expect(decisions().requestReconsideration(actors.metOfficer, id, { reason: 'again' })).rejects.toBeInstanceOf(ConflictError);
+    // The decision maker is not left without a prompt: the request waits among the decisions due.
+    setToday(runtime, '2026-04-08');
+    const waiting = await deadlines().deadlines(actors.decisionMaker);
+    expect(waiting.decisionsDue.filter((d) => d.potentialVictimId === id)).toMatchObject([{ kind: 'reconsideration-requested', dueOn: '2026-04-07', daysLeft: null }]);
     setToday(runtime, '2026-04-09');
     expect(await decisions().recordReasonableGrounds(actors.decisionMaker, id, POSITIVE)).toMatchObject({ stage: 'recovery-period', period: { firstDay: '2026-04-09' } });
     const timeline = (await victims().get(actors.caseWorker, id)).timeline ?? [];
     expect(timeline.filter((e) => e.type === 'reconsideration-requested')).toMatchObject([{ requestedBy: 'support-provider', reason: 'A medical report confirms the injuries described' }]);
+    expect((await deadlines().deadlines(actors.decisionMaker)).decisionsDue.filter((d) => d.potentialVictimId === id && d.kind === 'reconsideration-requested')).toEqual([]);
   });
 });
