@@ -119,6 +119,15 @@ export function mergePatternCounts(into: Map<number, number>, counts: PatternCou
   }
 }
 
+/**
+ * The same counts keyed in code order. Worker threads finish chunks in any order, and training
+ * sums floating-point terms over the patterns, so the order is fixed to keep results identical
+ * however the work was split.
+ */
+export function inCodeOrder(counts: ReadonlyMap<number, number>): Map<number, number> {
+  return new Map([...counts].sort((a, b) => a[0] - b[0]));
+}
+
 /** Everything needed to turn a comparison vector into a match weight; plain data for workers. */
 export interface ScoringTables {
   readonly priorWeight: number;

@@ -8,6 +8,7 @@ import type { FeatureTable } from '../featureTable.ts';
 import {
   compileComparisons,
   countPatterns,
+  inCodeOrder,
   mergePatternCounts,
   scorePairs,
   type PatternCounts,
@@ -103,7 +104,7 @@ export function createPairEngine(table: FeatureTable, comparisons: readonly Comp
           onChunk?.(c.left.length);
         },
       );
-      return tally;
+      return inCodeOrder(tally);
     },
     async score(chunks, scoring, minWeight, onChunk) {
       const parts: ScoredPairs[] = [];
@@ -117,7 +118,7 @@ export function createPairEngine(table: FeatureTable, comparisons: readonly Comp
           onChunk?.(c.left.length);
         },
       );
-      return { pairs: concatScored(parts), patterns };
+      return { pairs: concatScored(parts), patterns: inCodeOrder(patterns) };
     },
     close: () => pool.close(),
   };
@@ -133,7 +134,7 @@ function inThreadEngine(table: FeatureTable, comparisons: readonly ComparisonSpe
         mergePatternCounts(tally, countPatterns(table, compiled, c.left, c.right));
         onChunk?.(c.left.length);
       }
-      return Promise.resolve(tally);
+      return Promise.resolve(inCodeOrder(tally));
     },
     score(chunks, scoring, minWeight, onChunk) {
       const parts: ScoredPairs[] = [];
@@ -144,7 +145,7 @@ function inThreadEngine(table: FeatureTable, comparisons: readonly ComparisonSpe
         mergePatternCounts(patterns, scored.patterns);
         onChunk?.(c.left.length);
       }
-      return Promise.resolve({ pairs: concatScored(parts), patterns });
+      return Promise.resolve({ pairs: concatScored(parts), patterns: inCodeOrder(patterns) });
     },
     close: () => Promise.resolve(),
   };
