@@ -20,7 +20,7 @@ import npmJaroWinkler from 'jaro-winkler';
 import { personRecordsFromPeopleFound } from '../src/analysis/linkage/fromPeopleFound.ts';
 import { linkRecords, type LinkageResult } from '../src/analysis/linkage/linkage.ts';
 import type { LinkType } from '../src/analysis/linkage/record.ts';
-import { seededRandom } from '../src/analysis/linkage/seededRandom.ts';
+import { seededRandom } from '../src/domain/seededRandom.ts';
 import { EXAMPLE_FORCE_ROSTER, generateOperation } from '../src/demo/index.ts';
 import { concat, loadFebrl, loadFebrlDsgen, loadSplinkFake, type LabelledRecords } from './linkageDatasets.ts';
 import { syntheticPeople } from './syntheticPeople.ts';

@@ -5,7 +5,7 @@
  * month swapped, missing values, initials, differently written phone numbers.
  */
 import type { PersonRecord } from '../src/analysis/linkage/record.ts';
-import { seededRandom } from '../src/analysis/linkage/seededRandom.ts';
+import { seededRandom } from '../src/domain/seededRandom.ts';
 import { loadFebrl, loadFebrlDsgen } from './linkageDatasets.ts';
 
 interface Pools {

@@ -1,6 +1,7 @@
-// Network measures over an undirected multigraph of entity keys, written out here because the
-// graphology packages are not installed. Each is the textbook algorithm, tested against small
+// Network measures over an undirected multigraph of entity keys, written out here because
+// graphology-metrics is not a dependency. Each is the textbook algorithm, tested against small
 // graphs computed by hand (test/domain/network/algorithms.test.ts).
+import { seededRandom } from '../seededRandom.ts';
 
 export interface Edge {
   readonly id: string;
@@ -99,52 +100,115 @@ export function degree(graph: Adjacency): Map<string, number> {
   return new Map([...graph.neighbours].map(([node, neighbours]) => [node, neighbours.size]));
 }
 
+export interface BetweennessOptions {
+  /** Divide by (n-1)(n-2)/2, the number of pairs that exclude the node. */
+  readonly normalised?: boolean;
+  /**
+   * Start the searches from this many sources, drawn at random, and scale up by n / sources
+   * (Brandes and Pich 2007): an unbiased estimate whose cost grows with the sources, not with n.
+   * Omitted, or at least n: every node is a source and the answer is exact.
+   */
+  readonly sources?: number;
+  /** Seed of the draw of sources, so the same network always gives the same estimate. */
+  readonly seed?: number;
+}
+
 /**
  * Betweenness centrality (Brandes 2001) for an undirected graph: for each node, the number of
- * shortest paths between other pairs that pass through it, each pair counted once. With
- * `normalised`, divided by (n-1)(n-2)/2, the number of pairs that exclude the node.
+ * shortest paths between other pairs that pass through it, each pair counted once. Runs over
+ * integer indices and typed arrays: the national network has hundreds of thousands of entities.
+ * The backward pass finds each node's predecessors again as its neighbours one step nearer the
+ * source, so no predecessor lists are kept.
  */
-export function betweenness(graph: Adjacency, options: { normalised?: boolean } = {}): Map<string, number> {
-  const nodes = [...graph.neighbours.keys()];
-  const score = new Map<string, number>(nodes.map((n) => [n, 0]));
-  for (const source of nodes) {
-    const stack: string[] = [];
-    const predecessors = new Map<string, string[]>();
-    const paths = new Map<string, number>([[source, 1]]);
-    const distance = new Map<string, number>([[source, 0]]);
-    const queue = [source];
-    for (let head = 0; head < queue.length; head += 1) {
-      const node = queue[head] ?? source;
-      stack.push(node);
-      const d = distance.get(node) ?? 0;
-      for (const neighbour of graph.of(node)) {
-        if (!distance.has(neighbour)) {
-          distance.set(neighbour, d + 1);
-          queue.push(neighbour);
+export function betweenness(graph: Adjacency, options: BetweennessOptions = {}): Map<string, number> {
+  const { nodes, offsets, targets } = compactAdjacency(graph);
+  const n = nodes.length;
+  const score = new Float64Array(n);
+  const distance = new Int32Array(n);
+  const paths = new Float64Array(n);
+  const dependency = new Float64Array(n);
+  const order = new Int32Array(n);
+  const sources = chooseSources(n, options.sources, options.seed ?? 1);
+  for (const source of sources) {
+    distance.fill(-1);
+    paths.fill(0);
+    dependency.fill(0);
+    distance[source] = 0;
+    paths[source] = 1;
+    order[0] = source;
+    let reached = 1;
+    for (let head = 0; head < reached; head += 1) {
+      const node = order[head]!;
+      const next = distance[node]! + 1;
+      for (let e = offsets[node]!; e < offsets[node + 1]!; e += 1) {
+        const neighbour = targets[e]!;
+        if (distance[neighbour] === -1) {
+          distance[neighbour] = next;
+          order[reached] = neighbour;
+          reached += 1;
         }
-        if (distance.get(neighbour) === d + 1) {
-          paths.set(neighbour, (paths.get(neighbour) ?? 0) + (paths.get(node) ?? 0));
-          const list = predecessors.get(neighbour);
-          if (list === undefined) predecessors.set(neighbour, [node]);
-          else list.push(node);
-        }
+        if (distance[neighbour] === next) paths[neighbour] = paths[neighbour]! + paths[node]!;
       }
     }
-    const dependency = new Map<string, number>();
-    while (stack.length > 0) {
-      const node = stack.pop() ?? source;
-      for (const predecessor of predecessors.get(node) ?? []) {
-        const share = ((paths.get(predecessor) ?? 0) / (paths.get(node) ?? 1)) * (1 + (dependency.get(node) ?? 0));
-        dependency.set(predecessor, (dependency.get(predecessor) ?? 0) + share);
+    for (let at = reached - 1; at > 0; at -= 1) {
+      const node = order[at]!;
+      const nearer = distance[node]! - 1;
+      const carried = (1 + dependency[node]!) / paths[node]!;
+      for (let e = offsets[node]!; e < offsets[node + 1]!; e += 1) {
+        const predecessor = targets[e]!;
+        if (distance[predecessor] === nearer) dependency[predecessor] = dependency[predecessor]! + paths[predecessor]! * carried;
       }
-      if (node !== source) score.set(node, (score.get(node) ?? 0) + (dependency.get(node) ?? 0));
+      score[node] = score[node]! + dependency[node]!;
     }
   }
-  // Every undirected path was counted from both of its ends.
-  const n = nodes.length;
-  const scale = options.normalised === true && n > 2 ? 1 / (((n - 1) * (n - 2)) / 2) : 1;
-  for (const [node, value] of score) score.set(node, (value / 2) * scale);
-  return score;
+  // Every undirected path was counted from both of its ends; a sample stands for n / k sources.
+  const sampled = n / Math.max(1, sources.length);
+  const scale = (options.normalised === true && n > 2 ? 1 / (((n - 1) * (n - 2)) / 2) : 1) * sampled / 2;
+  return new Map(nodes.map((node, index) => [node, score[index]! * scale]));
+}
+
+/**
+ * The adjacency as compressed rows of integer indices (node i's neighbours are
+ * targets[offsets[i]..offsets[i+1])), numbered in breadth-first order so that neighbours sit near
+ * each other in memory: on a large network the searches are bound by cache misses, not arithmetic.
+ */
+function compactAdjacency(graph: Adjacency): { nodes: string[]; offsets: Int32Array; targets: Int32Array } {
+  const nodes: string[] = [];
+  const index = new Map<string, number>();
+  for (const start of graph.neighbours.keys()) {
+    if (index.has(start)) continue;
+    index.set(start, nodes.length);
+    nodes.push(start);
+    for (let head = nodes.length - 1; head < nodes.length; head += 1) {
+      for (const neighbour of graph.of(nodes[head]!)) {
+        if (index.has(neighbour)) continue;
+        index.set(neighbour, nodes.length);
+        nodes.push(neighbour);
+      }
+    }
+  }
+  const offsets = new Int32Array(nodes.length + 1);
+  nodes.forEach((node, i) => { offsets[i + 1] = offsets[i]! + graph.of(node).size; });
+  const targets = new Int32Array(offsets[nodes.length]!);
+  nodes.forEach((node, i) => {
+    let at = offsets[i]!;
+    for (const neighbour of graph.of(node)) targets[at++] = index.get(neighbour)!;
+  });
+  return { nodes, offsets, targets };
+}
+
+/** Every index, or `wanted` distinct ones by a seeded partial Fisher–Yates shuffle. */
+function chooseSources(n: number, wanted: number | undefined, seed: number): Int32Array {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  if (wanted === undefined || wanted >= n) return all;
+  const random = seededRandom(seed);
+  for (let i = 0; i < wanted; i += 1) {
+    const j = i + Math.floor(random() * (n - i));
+    const swap = all[i]!;
+    all[i] = all[j]!;
+    all[j] = swap;
+  }
+  return all.subarray(0, Math.max(0, wanted));
 }
 
 /**

@@ -4,6 +4,7 @@
 // graphology. Input and output are plain data so they cross to and from a worker thread.
 import { createRequire } from 'node:module';
 import type { UndirectedGraph as UndirectedGraphType } from 'graphology';
+import { seededRandom } from '../seededRandom.ts';
 import { Adjacency, betweenness, connectedComponents, degree, pageRank } from './algorithms.ts';
 
 // Both packages are CommonJS whose typings declare an ES default export; requiring them gives the
@@ -37,6 +38,8 @@ export interface NetworkMeasures {
   /** Sizes of the connected groups of more than one entity, largest first. */
   readonly componentSizes: readonly number[];
   readonly largestComponent: number;
+  /** The entities betweenness searched from: all of the largest component, or a random sample of it. */
+  readonly betweennessSources: number;
   /** Communities of more than one entity, largest first; their number is the `community` of each node. */
   readonly communities: ReadonlyArray<{ readonly number: number; readonly size: number }>;
   readonly modularity: number;
@@ -44,17 +47,13 @@ export interface NetworkMeasures {
   readonly milliseconds: number;
 }
 
-/** A fixed pseudo-random sequence (mulberry32), so the same network always gives the same communities. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * Above this many entities in the largest component, betweenness is estimated from shortest paths
+ * out of this many of them, drawn at random (Brandes and Pich 2007): exact betweenness costs one
+ * search per entity, hours for a national network, while the sample ranks the central entities
+ * the same way in seconds (bench/network.ts).
+ */
+export const BETWEENNESS_SOURCES = 1000;
 
 export function computeMeasures(input: MeasuresInput): NetworkMeasures {
   const started = performance.now();
@@ -63,14 +62,15 @@ export function computeMeasures(input: MeasuresInput): NetworkMeasures {
   const components = connectedComponents(adjacency);
   const largest = components[0] ?? [];
   const largestAdjacency = new Adjacency(largest, edges);
-  const between = betweenness(largestAdjacency, { normalised: true });
+  const betweennessSources = Math.min(largest.length, BETWEENNESS_SOURCES);
+  const between = betweenness(largestAdjacency, { normalised: true, sources: betweennessSources, seed: 20260101 });
   const degrees = degree(adjacency);
   const ranks = pageRank(adjacency);
 
   const graph = new UndirectedGraph({ allowSelfLoops: false });
   for (const node of input.nodes) graph.mergeNode(node);
   for (const edge of edges) if (edge.from !== edge.to && graph.hasNode(edge.from) && graph.hasNode(edge.to)) graph.mergeEdge(edge.from, edge.to);
-  const detailed = graph.size === 0 ? { communities: {} as Record<string, number>, modularity: 0 } : louvain.detailed(graph, { rng: seeded(20260101) });
+  const detailed = graph.size === 0 ? { communities: {} as Record<string, number>, modularity: 0 } : louvain.detailed(graph, { rng: seededRandom(20260101) });
 
   // Renumber communities by size, largest first, so numbers mean the same across runs.
   const members = new Map<number, string[]>();
@@ -87,6 +87,7 @@ export function computeMeasures(input: MeasuresInput): NetworkMeasures {
     links: graph.size,
     componentSizes: components.filter((c) => c.length > 1).map((c) => c.length),
     largestComponent: largest.length,
+    betweennessSources,
     communities: ordered.map(([community, nodes]) => ({ number: numberOf.get(community) ?? 0, size: nodes.length })),
     modularity: detailed.modularity,
     byNode: input.nodes.map((key) => ({

@@ -78,7 +78,14 @@ export class PersonFoundRepository {
     select = this.dialect === 'sqlite' && query.nameContains.length >= TRIGRAM
       ? select.where('people_found_search.search_row', 'in', sql<number>`(select rowid from people_found_search_names where names like ${pattern})`)
       : select.where('people_found_search.names', 'like', pattern);
-    const rows = await inListOrder(select.select(columns).select((eb) => eb.fn.countAll().over().as('total'))).limit(page.limit).offset(page.offset).execute();
+    // The matches are gathered first (a materialised CTE), then counted and sorted: otherwise
+    // PostgreSQL walks the whole order index backwards, testing every person's names, because it
+    // expects the LIMIT to stop it early, which the count over every match never lets it do
+    // (154 ms for "nguyen" at scale 100, 4 ms this way).
+    const rows = await this.db.with((cte) => cte('matches').materialized(), () => select.select(columns))
+      .selectFrom('matches').selectAll().select((eb) => eb.fn.countAll().over().as('total'))
+      .$call((q) => (query.sort === 'name' ? q.orderBy('family_name', direction).orderBy('given_names', direction) : q.orderBy('visited_at', direction)).orderBy('id'))
+      .limit(page.limit).offset(page.offset).execute();
     const first = rows[0];
     // A page past the last match has no row to carry the count: count apart (rare).
     const total = first !== undefined ? Number(first.total) : page.offset === 0 ? 0 : Number((await select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodePattern } from '../../../src/analysis/linkage/pairComparison.ts';
-import { seededRandom } from '../../../src/analysis/linkage/seededRandom.ts';
+import { seededRandom } from '../../../src/domain/seededRandom.ts';
 import { expectationMaximisation, initialM } from '../../../src/analysis/linkage/training/expectationMaximisation.ts';
 
 /** A synthetic Fellegi–Sunter model: three comparisons, known m, u and share of matches. */

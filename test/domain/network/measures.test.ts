@@ -15,6 +15,7 @@ describe('whole-network measures', () => {
   it('finds the connected groups and counts distinct links', () => {
     expect(measures.componentSizes).toEqual([6, 2]);
     expect(measures.largestComponent).toBe(6);
+    expect(measures.betweennessSources).toBe(6);
     expect(measures.links).toBe(8);
   });
 

@@ -1,7 +1,7 @@
 import type { FeatureTable } from '../featureTable.ts';
 import type { LinkType } from '../record.ts';
 import { pairAllowed, totalPossiblePairs } from '../blocking.ts';
-import { seededRandom } from '../seededRandom.ts';
+import { seededRandom } from '../../../domain/seededRandom.ts';
 import type { PairChunk } from '../workers/pairEngine.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { PreparedRecords } from '../featureTable.ts';
 import { matchWeightOf, type LinkageModel, type LinkageSettings, type TrainedComparison, type TrainingNote } from '../model.ts';
 import { compileComparisons } from '../pairComparison.ts';
 import type { ProgressCallback } from '../progress.ts';
-import { seededRandom } from '../seededRandom.ts';
+import { seededRandom } from '../../../domain/seededRandom.ts';
 import type { PairChunk, PairEngine } from '../workers/pairEngine.ts';
 import { expectationMaximisation, initialM } from './expectationMaximisation.ts';
 import { levelCounts, probabilitiesFromCounts } from './levelCounts.ts';
