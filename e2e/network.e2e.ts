@@ -31,7 +31,8 @@ async function drawnEntities(page: Page): Promise<number | null> {
   }
   await expect.poll(() => drawing.locator('canvas').count()).toBeGreaterThan(0);
   expect(await page.locator('[data-network-picture]').count()).toBe(0);
-  expect(await drawing.getAttribute('role')).toBe('img');
+  expect(await drawing.getAttribute('role')).toBe('application');
+  expect(await drawing.getAttribute('tabindex')).toBe('0');
   return Number(await drawing.getAttribute('data-entities'));
 }
 
@@ -145,6 +146,20 @@ describe.each(JAVASCRIPT_MODES)('the network of a phone, %s', (mode) => {
     expect(await drawnEntities(analystPage)).toBe(mode === 'with JavaScript' ? 7 : null);
     if (mode === 'with JavaScript') await screenshot(analystPage, 'network-phone-expanded');
     const expandedUrl = analystPage.url();
+    if (mode === 'with JavaScript') {
+      // The drawing works from the keyboard: Tab reaches it, N selects the centre (the phone) and
+      // says so, N again the next entity by name, Enter opens the selected entity's page.
+      const drawing = analystPage.locator('.lifeline-network-drawing');
+      await drawing.focus();
+      await analystPage.keyboard.press('n');
+      expect(await drawing.getAttribute('data-selected')).toBe(`phone:${c.e164}`);
+      expect(await analystPage.locator('[aria-live="polite"]').innerText()).toContain(`Selected: ${c.e164} (Phone)`);
+      await analystPage.keyboard.press('n');
+      const next = await drawing.getAttribute('data-selected');
+      expect(next).not.toBe(`phone:${c.e164}`);
+      await Promise.all([analystPage.waitForURL((url) => url.searchParams.get('id') === next), analystPage.keyboard.press('Enter')]);
+      await visit(analystPage, expandedUrl);
+    }
 
     // The shortest path between the two suspects, from the Metropolitan suspect's page, with the
     // records of both forces (and the report) that justify each step.

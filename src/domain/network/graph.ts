@@ -2,7 +2,7 @@
 // carries its provenance (which record, of which organisation, on which date, with its grade
 // when it came from intelligence), so any step of a path can be justified by the records.
 import { formatGrade, type Grade } from '../intelligence/grade.ts';
-import { Adjacency, betweenness, connectedComponents, degree, pageRank, shortestPath } from './algorithms.ts';
+import { Adjacency, BETWEENNESS_SOURCES, betweenness, connectedComponents, degree, pageRank, shortestPath } from './algorithms.ts';
 import type { EntityType, RelationshipType } from './entities.ts';
 import { meetsReliability, type ReliabilityLevel } from './reliability.ts';
 
@@ -97,6 +97,9 @@ export class NetworkGraph {
   readonly relationships: Relationship[] = [];
   readonly events: EntityEvent[] = [];
   private readonly byEntity = new Map<string, Relationship[]>();
+  private readonly eventsByEntity = new Map<string, EntityEvent[]>();
+  /** Each relationship's place in `relationships`, so a selection keeps their order without a scan of all. */
+  private readonly position = new Map<Relationship, number>();
   // Worked out on first use and kept: a built network is reused across requests (services/network.ts),
   // so a path search need not index 20,000 relationships again. Any addition forgets them.
   private indexed: { adjacency: Adjacency; byId: Map<string, Relationship> } | undefined;
@@ -109,6 +112,7 @@ export class NetworkGraph {
 
   addRelationship(relationship: Relationship): void {
     if (!this.entities.has(relationship.from) || !this.entities.has(relationship.to)) throw new Error('A relationship joins two entities of the network');
+    this.position.set(relationship, this.relationships.length);
     this.relationships.push(relationship);
     this.indexed = undefined;
     for (const key of new Set([relationship.from, relationship.to])) {
@@ -119,7 +123,11 @@ export class NetworkGraph {
   }
 
   addEvent(event: EntityEvent): void {
-    if (this.entities.has(event.key)) this.events.push(event);
+    if (!this.entities.has(event.key)) return;
+    this.events.push(event);
+    const list = this.eventsByEntity.get(event.key);
+    if (list === undefined) this.eventsByEntity.set(event.key, [event]);
+    else list.push(event);
   }
 
   /** The relationships that pass the filter; the entities stay, so a filtered-out one is still found. */
@@ -159,8 +167,12 @@ export class NetworkGraph {
       const entity = this.entities.get(key);
       if (entity !== undefined) graph.addEntity(entity);
     }
-    for (const r of this.relationships) if (chosen.has(r.from) && chosen.has(r.to)) graph.addRelationship(r);
-    for (const event of this.events) graph.addEvent(event);
+    // From the chosen entities' own relationships and events, not a pass over the whole network:
+    // a neighbourhood of a national network is a few dozen of its hundreds of thousands.
+    const among = new Set<Relationship>();
+    for (const key of chosen) for (const r of this.relationshipsOf(key)) if (chosen.has(r.from) && chosen.has(r.to)) among.add(r);
+    for (const r of [...among].sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0))) graph.addRelationship(r);
+    for (const key of chosen) for (const event of this.eventsByEntity.get(key) ?? []) graph.addEvent(event);
     return graph;
   }
 
@@ -194,7 +206,7 @@ export class NetworkGraph {
   timeline(key: string, describe: (relationship: Relationship) => string): TimelineEntry[] {
     const entries: TimelineEntry[] = [
       ...this.relationshipsOf(key).map((r) => ({ date: r.provenance.date, description: describe(r), provenance: r.provenance })),
-      ...this.events.filter((e) => e.key === key).map((e) => ({ date: e.provenance.date, description: e.description, provenance: e.provenance })),
+      ...(this.eventsByEntity.get(key) ?? []).map((e) => ({ date: e.provenance.date, description: e.description, provenance: e.provenance })),
     ];
     return entries.sort((a, b) => a.date.localeCompare(b.date) || a.provenance.recordId.localeCompare(b.provenance.recordId));
   }
@@ -224,11 +236,11 @@ export class NetworkGraph {
       .map((component) => component.map((key) => this.entities.get(key)).filter((e): e is NetworkEntity => e !== undefined));
   }
 
-  /** Degree, betweenness (normalised) and PageRank of every entity, most between first. */
+  /** Degree, betweenness (normalised; estimated from a sample above BETWEENNESS_SOURCES entities) and PageRank of every entity, most between first. */
   centrality(): Centrality[] {
     const adjacency = this.adjacency();
     const degrees = degree(adjacency);
-    const between = betweenness(adjacency, { normalised: true });
+    const between = betweenness(adjacency, { normalised: true, sources: BETWEENNESS_SOURCES, seed: 20260101 });
     const ranks = pageRank(adjacency);
     return [...this.entities.values()]
       .map((entity) => ({ entity, degree: degrees.get(entity.key) ?? 0, betweenness: between.get(entity.key) ?? 0, pageRank: ranks.get(entity.key) ?? 0 }))

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { UndirectedGraph as UndirectedGraphType } from 'graphology';
 import { seededRandom } from '../seededRandom.ts';
-import { Adjacency, betweenness, connectedComponents, degree, pageRank } from './algorithms.ts';
+import { Adjacency, BETWEENNESS_SOURCES, betweenness, connectedComponents, degree, pageRank } from './algorithms.ts';
 
 // Both packages are CommonJS whose typings declare an ES default export; requiring them gives the
 // value the typings describe, under tsx, vitest and a worker thread alike.
@@ -46,14 +46,6 @@ export interface NetworkMeasures {
   readonly byNode: readonly NodeMeasure[];
   readonly milliseconds: number;
 }
-
-/**
- * Above this many entities in the largest component, betweenness is estimated from shortest paths
- * out of this many of them, drawn at random (Brandes and Pich 2007): exact betweenness costs one
- * search per entity, hours for a national network, while the sample ranks the central entities
- * the same way in seconds (bench/network.ts).
- */
-export const BETWEENNESS_SOURCES = 1000;
 
 export function computeMeasures(input: MeasuresInput): NetworkMeasures {
   const started = performance.now();

@@ -1,5 +1,6 @@
 // What the drawing island is given: one line per pair of entities with its relationships named,
-// the analyst's positions when there are some, nothing when the graph is too big to draw, and
+// the analyst's positions when there are some, the part nearest the centre when the graph is too
+// big to draw whole, and
 // JSON that no label can break out of its script element.
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAWN_ENTITIES, drawingOf, jsonForScriptElement } from '../../../src/domain/network/drawing.ts';
@@ -37,11 +38,37 @@ describe('the drawing of a network', () => {
     expect(drawing?.entities.find((e) => e.id === 'person:a')).toMatchObject({ x: 10, y: -20 });
   });
 
-  it('draws nothing for an empty graph or one too big to read, leaving the picture and tables', () => {
+  it('draws nothing for an empty graph', () => {
     expect(drawingOf(new NetworkGraph(), { entityHref: '' })).toBeNull();
+    expect(drawingOf(sample(), { entityHref: '' })?.omitted).toBe(0);
+  });
+
+  it('draws a network too big to read as the entities nearest the centre, and counts the rest', () => {
+    // A hub with 400 phones; phone i calls phone i + 400 one step further out; a far chain of 50
+    // hangs off phone 0 (p0 - far0 - far1 - …): nearest first means the hub, its 299 best
+    // connected phones, and nothing of the chain beyond far0.
     const big = new NetworkGraph();
-    for (let i = 0; i <= MAX_DRAWN_ENTITIES; i += 1) big.addEntity({ key: `phone:${i}`, type: 'phone', label: String(i) });
-    expect(drawingOf(big, { entityHref: '' })).toBeNull();
+    big.addEntity({ key: 'person:hub', type: 'person', label: 'Hub' });
+    const add = (key: string) => big.addEntity({ key, type: 'phone', label: key });
+    for (let i = 0; i < 400; i += 1) {
+      add(`phone:${i}`);
+      big.addRelationship({ id: `h${i}`, from: 'person:hub', to: `phone:${i}`, type: 'owns', provenance });
+    }
+    for (let i = 0; i < 50; i += 1) {
+      add(`far:${i}`);
+      big.addRelationship({ id: `f${i}`, from: i === 0 ? 'phone:0' : `far:${i - 1}`, to: `far:${i}`, type: 'called', provenance });
+    }
+    const drawing = drawingOf(big, { centre: ['person:hub'], entityHref: '' });
+    expect(drawing?.entities).toHaveLength(MAX_DRAWN_ENTITIES);
+    expect(drawing?.omitted).toBe(451 - MAX_DRAWN_ENTITIES);
+    const drawn = new Set(drawing?.entities.map((e) => e.id));
+    expect(drawn.has('person:hub')).toBe(true);
+    // phone:0 has two links, every other phone one: it is taken first among the hub's neighbours.
+    expect(drawn.has('phone:0')).toBe(true);
+    expect([...drawn].filter((key) => key.startsWith('far:'))).toEqual([]);
+    // Only links between drawn entities are drawn.
+    expect(drawing?.links.every((l) => drawn.has(l.source) && drawn.has(l.target))).toBe(true);
+    expect(drawing?.links).toHaveLength(MAX_DRAWN_ENTITIES - 1);
   });
 
   it('writes JSON no label can close its script element with, that reads back the same', () => {
