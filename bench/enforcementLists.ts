@@ -51,6 +51,10 @@ try {
   ];
   const rows: string[] = [];
   for (const target of targets) {
+    // A warm-up pass over the target's distinct addresses: right after a bulk load PostgreSQL's
+    // first read of each page writes its hint bits, a one-off cost a running server has long paid.
+    const warmUp = new Set(Array.from({ length: Math.min(requests, surnames.length) }, (_, i) => target.url(i)));
+    for (const url of warmUp) await app.inject({ url, headers: { cookie } });
     const timings: number[] = [];
     for (let i = 0; i < requests; i += 1) {
       const started = performance.now();
