@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { doubleMetaphone } from 'double-metaphone';
+import { borderCountryIndex } from './landBorders.ts';
 import type { PersonRecord } from './record.ts';
 import {
   addressTokens,
@@ -60,6 +61,8 @@ export interface FeatureTable {
   readonly birthYearEstimate: Float32Array;
   readonly sex: Int8Array;
   readonly nationality: Int32Array;
+  /** The nationality's country among those with land borders (landBorders.ts); -1 when none or unknown. */
+  readonly nationalityBorderCountry: Int16Array;
   /** Phone numbers held as integers, not strings: a million records carry a million numbers. */
   readonly phoneE164: WideMultiColumn;
   readonly phoneLastNine: MultiColumn;
@@ -163,6 +166,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
   const birthYearEstimate = sharedArray(Float32Array, n);
   const sex = sharedArray(Int8Array, n);
   const nationality = sharedArray(Int32Array, n);
+  const nationalityBorderCountry = sharedArray(Int16Array, n);
   const postcodeFull = sharedArray(Int32Array, n);
   const postcodeSector = sharedArray(Int32Array, n);
   const postcodeDistrict = sharedArray(Int32Array, n);
@@ -224,7 +228,9 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     const age = record.estimatedAge;
     birthYearEstimate[r] = age != null && Number.isFinite(age.years) ? birthYearFromAge(age.years, age.asOf, runDate) : Number.NaN;
     sex[r] = normaliseSex(record.sex);
-    nationality[r] = interner.id(normaliseNationality(record.nationality));
+    const nationalityText = normaliseNationality(record.nationality);
+    nationality[r] = interner.id(nationalityText);
+    nationalityBorderCountry[r] = borderCountryIndex(nationalityText);
 
     const phones = (record.phones ?? []).map((p) => normalisePhone(p, country));
     phoneE164.push(phones.map((p) => (p?.e164 != null ? Number(p.e164.slice(1)) : -1)));
@@ -274,6 +280,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
       birthYearEstimate,
       sex,
       nationality,
+      nationalityBorderCountry,
       phoneE164: phoneE164.buildWide(),
       phoneLastNine: phoneLastNine.build(),
       postcodeFull,

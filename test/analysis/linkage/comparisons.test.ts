@@ -113,6 +113,14 @@ describe('other comparison levels', () => {
     expect(level({ kind: 'sex' }, { sex: 'F' }, { sex: 'female' })).toBe('exact');
     expect(level({ kind: 'sex' }, { sex: 'F' }, { sex: 'unknown' })).toBe('null');
     expect(level({ kind: 'nationality' }, { nationality: 'Viet Nam' }, { nationality: 'VIET-NAM' })).toBe('exact');
+    // Countries sharing a land border (GeoNames), which officers confuse most; islands have none.
+    expect(level({ kind: 'nationality' }, { nationality: 'RO' }, { nationality: 'bg' })).toBe('neighbouring countries');
+    expect(level({ kind: 'nationality' }, { nationality: 'CZ' }, { nationality: 'SK' })).toBe('neighbouring countries');
+    expect(level({ kind: 'nationality' }, { nationality: 'GB' }, { nationality: 'IE' })).toBe('neighbouring countries');
+    expect(level({ kind: 'nationality' }, { nationality: 'VN' }, { nationality: 'CN' })).toBe('neighbouring countries');
+    expect(level({ kind: 'nationality' }, { nationality: 'RO' }, { nationality: 'PL' })).toBe('else');
+    expect(level({ kind: 'nationality' }, { nationality: 'GB' }, { nationality: 'FR' })).toBe('else');
+    expect(level({ kind: 'nationality' }, { nationality: 'JP' }, { nationality: 'KR' })).toBe('else');
     expect(level({ kind: 'address' }, { address: '12 High Street' }, { address: 'High Street 12' })).toBe('same words');
     expect(level({ kind: 'address' }, { address: '12 High Street Leeds' }, { address: '12 High St Leeds' })).toBe('Jaccard ≥ 0.6');
     expect(level({ kind: 'documentNumber' }, { documentNumbers: ['AB 123456 C'] }, { documentNumbers: ['ab123456c'] })).toBe('a number equal');
