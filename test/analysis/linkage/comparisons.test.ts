@@ -72,7 +72,7 @@ describe('name comparison levels', () => {
 
 describe('date of birth levels', () => {
   const dob: ComparisonSpec = { kind: 'dateOfBirth' };
-  it('grades exact, swapped, one digit, year one out, partial, within a year, age band', () => {
+  it('grades exact, swapped, one digit, year one out, partial, within a year, age bands', () => {
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '12/04/1990' })).toBe('exact');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1990-12-04' })).toBe('day and month swapped');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1991-04-12' })).toBe('one digit different');
@@ -84,7 +84,12 @@ describe('date of birth levels', () => {
     expect(level(dob, { dateOfBirth: '1990-04' }, { dateOfBirth: '1989-09-30' })).toBe('within a year');
     // Two full dates months apart that no one slip explains are told apart from partial dates.
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1989-09-30' })).toBe('two full dates within a year');
-    expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 33, asOf: '2024-06-01' } })).toBe('estimated age within 5 years');
+    // Born in 1990, 34 in June 2024: an estimate of 33 is close, one of 37 at the band's edge.
+    expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 33, asOf: '2024-06-01' } })).toBe('estimated age within 2 years');
+    expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 37, asOf: '2024-06-01' } })).toBe('estimated age within 5 years');
+    expect(level(dob, { estimatedAge: { years: 30, asOf: '2024-06-01' } }, { estimatedAge: { years: 25, asOf: '2019-01-01' } })).toBe(
+      'estimated age within 2 years',
+    );
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { estimatedAge: { years: 60, asOf: '2024-06-01' } })).toBe('else');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, { dateOfBirth: '1975-01-01' })).toBe('else');
     expect(level(dob, { dateOfBirth: '1990-04-12' }, {})).toBe('null');
