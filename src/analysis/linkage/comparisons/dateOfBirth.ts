@@ -34,7 +34,7 @@ function digitDifferences(a: number, b: number, width: number): number {
  * two years is much stronger evidence than one at the edge of the band, so they are two levels.
  */
 const CLOSE_ESTIMATE_YEARS = 2;
-const ELSE = 10;
+const ELSE = 11;
 
 function levels(table: FeatureTable, left: number, right: number, ageBandYears: number): number {
   const yearL = table.dobYear[left] ?? 0;
@@ -44,7 +44,7 @@ function levels(table: FeatureTable, left: number, right: number, ageBandYears: 
     const estimateR = yearR !== 0 ? yearR + 0.5 : (table.birthYearEstimate[right] ?? Number.NaN);
     if (Number.isNaN(estimateL) || Number.isNaN(estimateR)) return 0;
     const apart = Math.abs(estimateL - estimateR);
-    return apart <= Math.min(CLOSE_ESTIMATE_YEARS, ageBandYears) ? 8 : apart <= ageBandYears ? 9 : ELSE;
+    return apart <= Math.min(CLOSE_ESTIMATE_YEARS, ageBandYears) ? 8 : apart <= ageBandYears ? 9 : 10;
   }
   const monthL = table.dobMonth[left] ?? 0;
   const monthR = table.dobMonth[right] ?? 0;
@@ -83,6 +83,9 @@ export const dateOfBirthComparison: ComparisonKindDefinition = {
       'two full dates within a year',
       `estimated age within ${Math.min(CLOSE_ESTIMATE_YEARS, spec.ageBandYears ?? 5)} years`,
       `estimated age within ${spec.ageBandYears ?? 5} years`,
+      // An officer can misjudge an age by more than the band; two dates written years apart are
+      // far stronger evidence of two people, and only they may keep two records apart.
+      'estimated age further out',
       'else',
     ];
   },
