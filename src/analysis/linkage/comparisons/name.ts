@@ -325,7 +325,7 @@ export const aliasComparison: ComparisonKindDefinition = {
   kind: 'alias',
   levelLabels(spec) {
     const t = spec.thresholds?.[0] ?? 0.92;
-    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'the same alias on both', 'else'];
+    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'the same alias on both', 'else, one record has aliases', 'else'];
   },
   comparator(spec): Comparator {
     const threshold = spec.thresholds?.[0] ?? 0.92;
@@ -334,7 +334,10 @@ export const aliasComparison: ComparisonKindDefinition = {
       const aliasesLeft = (offsets[left + 1] ?? 0) - (offsets[left] ?? 0);
       const aliasesRight = (offsets[right + 1] ?? 0) - (offsets[right] ?? 0);
       if (aliasesLeft === 0 && aliasesRight === 0) return 0;
-      return Math.min(aliasLevel(table, left, right, threshold), aliasLevel(table, right, left, threshold));
+      const best = Math.min(aliasLevel(table, left, right, threshold), aliasLevel(table, right, left, threshold));
+      // An alias that matches nothing of a record with none of its own says little: most records
+      // list no alias whoever they are.
+      return best === ALIAS_ELSE && (aliasesLeft === 0 || aliasesRight === 0) ? ALIAS_ELSE : best === ALIAS_ELSE ? ALIAS_ELSE + 1 : best;
     };
   },
   rawValue(record) {
