@@ -83,8 +83,8 @@ export const dateOfBirthComparison: ComparisonKindDefinition = {
       'two full dates within a year',
       `estimated age within ${Math.min(CLOSE_ESTIMATE_YEARS, spec.ageBandYears ?? 5)} years`,
       `estimated age within ${spec.ageBandYears ?? 5} years`,
-      // An officer can misjudge an age by more than the band; two dates written years apart are
-      // far stronger evidence of two people, and only they may keep two records apart.
+      // An officer can misjudge an age by more than the band, which is not the same evidence as
+      // two dates written years apart: each is weighed on its own.
       'estimated age further out',
       'else',
     ];
