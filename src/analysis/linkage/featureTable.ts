@@ -63,6 +63,8 @@ export interface FeatureTable {
   readonly nationality: Int32Array;
   /** The nationality's country among those with land borders (landBorders.ts); -1 when none or unknown. */
   readonly nationalityBorderCountry: Int16Array;
+  /** Where the person was found (record.area), lower-cased. */
+  readonly area: Int32Array;
   /** Phone numbers held as integers, not strings: a million records carry a million numbers. */
   readonly phoneE164: WideMultiColumn;
   readonly phoneLastNine: MultiColumn;
@@ -167,6 +169,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
   const sex = sharedArray(Int8Array, n);
   const nationality = sharedArray(Int32Array, n);
   const nationalityBorderCountry = sharedArray(Int16Array, n);
+  const area = sharedArray(Int32Array, n);
   const postcodeFull = sharedArray(Int32Array, n);
   const postcodeSector = sharedArray(Int32Array, n);
   const postcodeDistrict = sharedArray(Int32Array, n);
@@ -231,6 +234,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     const nationalityText = normaliseNationality(record.nationality);
     nationality[r] = interner.id(nationalityText);
     nationalityBorderCountry[r] = borderCountryIndex(nationalityText);
+    area[r] = interner.id(record.area?.trim().toLowerCase());
 
     const phones = (record.phones ?? []).map((p) => normalisePhone(p, country));
     phoneE164.push(phones.map((p) => (p?.e164 != null ? Number(p.e164.slice(1)) : -1)));
@@ -281,6 +285,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
       sex,
       nationality,
       nationalityBorderCountry,
+      area,
       phoneE164: phoneE164.buildWide(),
       phoneLastNine: phoneLastNine.build(),
       postcodeFull,

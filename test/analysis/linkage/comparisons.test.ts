@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComparisonSpec } from '../../../src/analysis/linkage/comparisons/comparison.ts';
 import { comparisonKinds } from '../../../src/analysis/linkage/comparisons/index.ts';
 import { prepareRecords } from '../../../src/analysis/linkage/featureTable.ts';
+import { presentComparisonKinds } from '../../../src/analysis/linkage/linkage.ts';
 import type { PersonRecord } from '../../../src/analysis/linkage/record.ts';
 
 type Fields = Omit<PersonRecord, 'recordId' | 'sourceId'>;
@@ -155,10 +156,21 @@ describe('other comparison levels', () => {
     expect(level({ kind: 'nationality' }, { nationality: 'RO' }, { nationality: 'PL' })).toBe('else');
     expect(level({ kind: 'nationality' }, { nationality: 'GB' }, { nationality: 'FR' })).toBe('else');
     expect(level({ kind: 'nationality' }, { nationality: 'JP' }, { nationality: 'KR' })).toBe('else');
+    expect(level({ kind: 'area' }, { area: 'Metropolitan ' }, { area: 'metropolitan' })).toBe('same area');
+    expect(level({ kind: 'area' }, { area: 'garda' }, { area: 'psni' })).toBe('else');
+    expect(level({ kind: 'area' }, { area: 'garda' }, {})).toBe('null');
     expect(level({ kind: 'address' }, { address: '12 High Street' }, { address: 'High Street 12' })).toBe('same words');
     expect(level({ kind: 'address' }, { address: '12 High Street Leeds' }, { address: '12 High St Leeds' })).toBe('Jaccard ≥ 0.6');
     expect(level({ kind: 'documentNumber' }, { documentNumbers: ['AB 123456 C'] }, { documentNumbers: ['ab123456c'] })).toBe('a number equal');
     expect(level({ kind: 'documentNumber' }, { documentNumbers: ['AB123456C'] }, { documentNumbers: ['AB124356C'] })).toBe('one keying error');
     expect(level({ kind: 'documentNumber' }, { documentNumbers: ['AB123456C'] }, { documentNumbers: ['ZZ999999Z'] })).toBe('else');
+  });
+});
+
+describe('which comparisons a data set gets', () => {
+  it('compares areas only when the records come from more than one', () => {
+    const person = (recordId: string, area: string): PersonRecord => ({ recordId, sourceId: 's', familyName: 'Rusu', area });
+    expect(presentComparisonKinds([person('a', 'kent'), person('b', 'Kent ')])).not.toContain('area');
+    expect(presentComparisonKinds([person('a', 'kent'), person('b', 'essex')])).toContain('area');
   });
 });
