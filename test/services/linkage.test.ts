@@ -31,7 +31,7 @@ describeEachDatabase('record linkage in the platform', (dialect) => {
     const listing = await runtime.services.enforcementRecords.listPeople(await analyst(), {}, { limit: 200 });
     return Promise.all(listing.rows.map(async (r) => (await runtime.store.repositories.peopleFound.findById(r.id)) as PersonFoundRow));
   };
-  const tuned = () => new LinkageRunService(runtime.services.context, { ...DEFAULT_LINKAGE_SETTINGS, lowerThreshold: 0.01, minimumLabelledMatches: 1 });
+  const tuned = () => new LinkageRunService(runtime.services.context, { ...DEFAULT_LINKAGE_SETTINGS, lowerThreshold: 0.001, minimumLabelledMatches: 1 });
   const runOnce = async (service: LinkageRunService = tuned()): Promise<LinkageRunRow> => {
     const run = await service.runToEnd(await analyst(), { trigger: 'on-demand' });
     expect(run.error).toBeNull();

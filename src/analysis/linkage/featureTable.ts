@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { doubleMetaphone } from 'double-metaphone';
+import { borderCountryIndex } from './landBorders.ts';
 import type { PersonRecord } from './record.ts';
 import {
   addressTokens,
@@ -60,6 +61,10 @@ export interface FeatureTable {
   readonly birthYearEstimate: Float32Array;
   readonly sex: Int8Array;
   readonly nationality: Int32Array;
+  /** The nationality's country among those with land borders (landBorders.ts); -1 when none or unknown. */
+  readonly nationalityBorderCountry: Int16Array;
+  /** Where the person was found (record.area), lower-cased. */
+  readonly area: Int32Array;
   /** Phone numbers held as integers, not strings: a million records carry a million numbers. */
   readonly phoneE164: WideMultiColumn;
   readonly phoneLastNine: MultiColumn;
@@ -163,6 +168,8 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
   const birthYearEstimate = sharedArray(Float32Array, n);
   const sex = sharedArray(Int8Array, n);
   const nationality = sharedArray(Int32Array, n);
+  const nationalityBorderCountry = sharedArray(Int16Array, n);
+  const area = sharedArray(Int32Array, n);
   const postcodeFull = sharedArray(Int32Array, n);
   const postcodeSector = sharedArray(Int32Array, n);
   const postcodeDistrict = sharedArray(Int32Array, n);
@@ -224,7 +231,10 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     const age = record.estimatedAge;
     birthYearEstimate[r] = age != null && Number.isFinite(age.years) ? birthYearFromAge(age.years, age.asOf, runDate) : Number.NaN;
     sex[r] = normaliseSex(record.sex);
-    nationality[r] = interner.id(normaliseNationality(record.nationality));
+    const nationalityText = normaliseNationality(record.nationality);
+    nationality[r] = interner.id(nationalityText);
+    nationalityBorderCountry[r] = borderCountryIndex(nationalityText);
+    area[r] = interner.id(record.area?.trim().toLowerCase());
 
     const phones = (record.phones ?? []).map((p) => normalisePhone(p, country));
     phoneE164.push(phones.map((p) => (p?.e164 != null ? Number(p.e164.slice(1)) : -1)));
@@ -274,6 +284,8 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
       birthYearEstimate,
       sex,
       nationality,
+      nationalityBorderCountry,
+      area,
       phoneE164: phoneE164.buildWide(),
       phoneLastNine: phoneLastNine.build(),
       postcodeFull,

@@ -79,6 +79,8 @@ export function personRecordFromPersonFound(person: PersonFoundFields, context: 
     nationality: person.nationality,
     phones: nonBlank(person.phoneNumbers).map((p) => withCallingCode(p, jurisdiction)),
     documentNumbers: nonBlank(person.identityDocuments.map((d) => d.number)),
+    // The force is where the person was found: their area.
+    area: person.forceCode,
   };
 }
 

@@ -80,6 +80,8 @@ export function presentComparisonKinds(records: readonly PersonRecord[]): Compar
   if (has((r) => r.aliases)) kinds.push('alias');
   if (has((r) => r.documentNumbers)) kinds.push('documentNumber');
   if (has((r) => r.emails)) kinds.push('email');
+  // Only informative where records come from more than one area.
+  if (new Set(records.map((r) => r.area?.trim().toLowerCase() ?? '').filter((a) => a !== '')).size > 1) kinds.push('area');
   return kinds;
 }
 

@@ -32,6 +32,11 @@ export interface PersonRecord {
   readonly documentNumbers?: readonly string[] | null;
   /** E-mail addresses (adverts and messaging accounts often carry them). */
   readonly emails?: readonly string[] | null;
+  /**
+   * Where the person was found or recorded, as an area code or name (e.g. the police force area).
+   * People are found again near where they were found before; namesakes live all over.
+   */
+  readonly area?: string | null;
 }
 
 export interface EstimatedAge {

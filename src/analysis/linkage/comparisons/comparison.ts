@@ -12,7 +12,8 @@ export type ComparisonKind =
   | 'address'
   | 'alias'
   | 'documentNumber'
-  | 'email';
+  | 'email'
+  | 'area';
 
 /** One field comparison as configured in the model (plain JSON). */
 export interface ComparisonSpec {

@@ -29,6 +29,13 @@ function digitDifferences(a: number, b: number, width: number): number {
   return count;
 }
 
+/**
+ * An officer's estimate of age is often near the truth and sometimes years out; an estimate within
+ * two years is much stronger evidence than one at the edge of the band, so they are two levels.
+ */
+const CLOSE_ESTIMATE_YEARS = 2;
+const ELSE = 11;
+
 function levels(table: FeatureTable, left: number, right: number, ageBandYears: number): number {
   const yearL = table.dobYear[left] ?? 0;
   const yearR = table.dobYear[right] ?? 0;
@@ -36,7 +43,8 @@ function levels(table: FeatureTable, left: number, right: number, ageBandYears: 
     const estimateL = yearL !== 0 ? yearL + 0.5 : (table.birthYearEstimate[left] ?? Number.NaN);
     const estimateR = yearR !== 0 ? yearR + 0.5 : (table.birthYearEstimate[right] ?? Number.NaN);
     if (Number.isNaN(estimateL) || Number.isNaN(estimateR)) return 0;
-    return Math.abs(estimateL - estimateR) <= ageBandYears ? 8 : 9;
+    const apart = Math.abs(estimateL - estimateR);
+    return apart <= Math.min(CLOSE_ESTIMATE_YEARS, ageBandYears) ? 8 : apart <= ageBandYears ? 9 : 10;
   }
   const monthL = table.dobMonth[left] ?? 0;
   const monthR = table.dobMonth[right] ?? 0;
@@ -52,14 +60,14 @@ function levels(table: FeatureTable, left: number, right: number, ageBandYears: 
     if (digitDifferences(compactL, compactR, 8) === 1) return 3;
     if (Math.abs(yearL - yearR) === 1 && monthL === monthR && dayL === dayR) return 4;
     // Two full dates a few months apart that no single slip explains: most likely two people.
-    return daysApart(yearL, monthL, dayL, yearR, monthR, dayR) <= DAYS_PER_YEAR ? 7 : 9;
+    return daysApart(yearL, monthL, dayL, yearR, monthR, dayR) <= DAYS_PER_YEAR ? 7 : ELSE;
   } else {
     // Partial dates agree if they agree as far as both are known.
     const monthsKnown = monthL !== 0 && monthR !== 0;
     if (yearL === yearR && (!monthsKnown || monthL === monthR)) return 5;
   }
   if (daysApart(yearL, monthL, dayL, yearR, monthR, dayR) <= DAYS_PER_YEAR) return 6;
-  return 9;
+  return ELSE;
 }
 
 export const dateOfBirthComparison: ComparisonKindDefinition = {
@@ -73,7 +81,11 @@ export const dateOfBirthComparison: ComparisonKindDefinition = {
       'partial date agrees',
       'within a year',
       'two full dates within a year',
+      `estimated age within ${Math.min(CLOSE_ESTIMATE_YEARS, spec.ageBandYears ?? 5)} years`,
       `estimated age within ${spec.ageBandYears ?? 5} years`,
+      // An officer can misjudge an age by more than the band, which is not the same evidence as
+      // two dates written years apart: each is weighed on its own.
+      'estimated age further out',
       'else',
     ];
   },

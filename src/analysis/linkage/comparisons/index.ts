@@ -1,5 +1,5 @@
 import { addressComparison } from './address.ts';
-import { nationalityComparison, sexComparison } from './category.ts';
+import { areaComparison, nationalityComparison, sexComparison } from './category.ts';
 import type { ComparisonKind, ComparisonKindDefinition } from './comparison.ts';
 import { dateOfBirthComparison } from './dateOfBirth.ts';
 import { documentNumberComparison } from './documentNumber.ts';
@@ -20,6 +20,7 @@ export const comparisonKinds: Readonly<Record<ComparisonKind, ComparisonKindDefi
   alias: aliasComparison,
   documentNumber: documentNumberComparison,
   email: emailComparison,
+  area: areaComparison,
 };
 
 export * from './comparison.ts';

@@ -1,4 +1,4 @@
-import type { FeatureTable, StringPool } from '../featureTable.ts';
+import { stringLength, type FeatureTable, type StringPool } from '../featureTable.ts';
 import { jaroWinklerCodes } from '../jaroWinkler.ts';
 import type { PersonRecord } from '../record.ts';
 import { sameStringId, type Comparator, type ComparisonKindDefinition, type ComparisonSpec } from './comparison.ts';
@@ -41,6 +41,32 @@ function secondGivenNames(table: FeatureTable, left: number, right: number): rea
   if ((offsets[left + 1] ?? 0) - startL < 2 || (offsets[right + 1] ?? 0) - startR < 2) return null;
   if (values[startL] !== values[startR]) return null;
   return [values[startL + 1] ?? -1, values[startR + 1] ?? -1];
+}
+
+/**
+ * Whether one record's given names are the other's with one or more left out, in order ("Adrian"
+ * against "Adrian Alexandru", "Thi Lan" against "Nguyen Thi Lan"): a middle name dropped. As a
+ * string "Adrian" is far from "Adrian Alexandru" (Jaro–Winkler 0.87), so without a level of
+ * its own this common omission counted as a different name.
+ */
+function givenNamesLeftOut(table: FeatureTable, left: number, right: number): boolean {
+  const { offsets, values } = table.givenTokens;
+  let shortStart = offsets[left] ?? 0;
+  let shortEnd = offsets[left + 1] ?? 0;
+  let longStart = offsets[right] ?? 0;
+  let longEnd = offsets[right + 1] ?? 0;
+  if (shortEnd - shortStart > longEnd - longStart) [shortStart, shortEnd, longStart, longEnd] = [longStart, longEnd, shortStart, shortEnd];
+  if (shortEnd - shortStart === 0 || shortEnd - shortStart === longEnd - longStart) return false;
+  let at = longStart;
+  for (let k = shortStart; k < shortEnd; k++) {
+    const token = values[k] ?? -1;
+    // An initial alone says too little: "A." is "Adrian Alexandru"'s initial level.
+    if (stringLength(table.pool, token) < 2) return false;
+    while (at < longEnd && values[at] !== token) at++;
+    if (at === longEnd) return false;
+    at++;
+  }
+  return true;
 }
 
 const SWAP_SIMILARITY = 0.9;
@@ -100,6 +126,36 @@ function swapped(table: FeatureTable, left: number, right: number): number {
 }
 
 /**
+ * One record's family name written as the other's given name (or among its given names), while
+ * the remaining names differ outright: a swap where the other name is a nickname, another name
+ * or misheard ("Ionescu Gigi" / "Costel Ionescu", "Khan Li" / "Lee Khhan"). Without it such
+ * pairs counted as two different given and two different family names.
+ */
+function crossedOnce(table: FeatureTable, left: number, right: number): boolean {
+  // An initial ("Wood L." against "L. N. Wolson") is no name to cross.
+  const crosses = (family: number, other: number): boolean => stringLength(table.pool, family) > 1 && crossedAgainstTokens(table, family, other) === CROSS_NAME;
+  const crossed = crosses(table.family[left] ?? -1, right) || crosses(table.family[right] ?? -1, left);
+  return crossed && partDiffers(table, left, right, 'givenName') && partDiffers(table, left, right, 'familyName');
+}
+
+/**
+ * Whether given (or family) names differ outright: not equal, no initial, no sound code in
+ * common and less alike than the loosest default level. "Stefan Radu" / "Stefan Stan" share a
+ * given name, so "Stan" being close to "Stefan" is no crossing.
+ */
+function partDiffers(table: FeatureTable, left: number, right: number, kind: 'givenName' | 'familyName'): boolean {
+  const column = kind === 'givenName' ? table.given : table.family;
+  const first = kind === 'givenName' ? table.givenFirst : table.family;
+  const metaphone = kind === 'givenName' ? table.givenMetaphone : table.familyMetaphone;
+  const a = column[left] ?? -1;
+  const b = column[right] ?? -1;
+  const pool = table.pool;
+  if (a === b || isInitialOf(pool, first[left] ?? -1, first[right] ?? -1) || isInitialOf(pool, first[right] ?? -1, first[left] ?? -1)) return false;
+  for (let x = 0; x < 2; x++) for (let y = 0; y < 2; y++) if (sameStringId(metaphone[2 * left + x] ?? -1, metaphone[2 * right + y] ?? -1)) return false;
+  return a < 0 || b < 0 || jaroWinklerIds(pool, a, b) < (DEFAULT_NAME_THRESHOLDS.at(-1) ?? 0.7);
+}
+
+/**
  * Swapped names are evidence about the whole name, so only the family-name comparison has a
  * swapped level; the given-name comparison returns null for such pairs. Giving both a level
  * counted the same evidence twice (two +12 weights for one swap).
@@ -107,7 +163,7 @@ function swapped(table: FeatureTable, left: number, right: number): number {
 function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinition {
   const thresholdsOf = (spec: ComparisonSpec): readonly number[] => spec.thresholds ?? DEFAULT_NAME_THRESHOLDS;
   // Levels taken by the swapped names (family comparison only): exact and loose.
-  const swapLevel = kind === 'familyName' ? 2 : 0;
+  const swapLevel = kind === 'familyName' ? 2 : 1;
   return {
     kind,
     levelLabels(spec) {
@@ -116,29 +172,37 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
       const middle = looser.slice(0, -1);
       return [
         'exact',
-        ...(swapLevel > 0 ? ['given and family names swapped', 'given and family names swapped, with a typo or an initial'] : []),
+        ...(kind === 'familyName' ? ['given and family names swapped', 'given and family names swapped, with a typo or an initial'] : ['a given name left out']),
         'initial',
         `Jaro–Winkler ≥ ${strictest}`,
         ...middle.map((t) => `Jaro–Winkler ≥ ${t}`),
         'Double Metaphone equal',
         ...(loosest !== undefined ? [`Jaro–Winkler ≥ ${loosest}`] : []),
+        ...(kind === 'familyName' ? ['one name in the other field, the other names differ'] : []),
         'else, one record has a single name',
         'else',
       ];
     },
     // Swapped names are the same names, crossed: "Lisa Johnson" as "Johnson Lisa" is as common
     // a name as it is the right way round, and namesakes are as likely.
-    termFrequencyLevels: () => (swapLevel > 0 ? [1, 2, 3] : [1]),
+    // A name crossed once is adjusted too: "Mohamed" as one's family name and the other's given
+    // name is common among Sudanese names, where a father's name becomes the family name.
+    termFrequencyLevels: (spec) => (kind === 'familyName' ? [1, 2, 3, 4 + swapLevel + thresholdsOf(spec).length] : [1]),
     comparator(spec): Comparator {
       const thresholds = thresholdsOf(spec);
       const beforeMetaphone = thresholds.length > 1 ? thresholds.slice(0, -1) : thresholds;
       const afterMetaphone = thresholds.length > 1 ? thresholds.slice(-1) : [];
-      const singleNameLevel = 4 + swapLevel + thresholds.length;
+      const crossedOnceLevel = 4 + swapLevel + thresholds.length;
+      const singleNameLevel = crossedOnceLevel + (kind === 'familyName' ? 1 : 0);
       const elseLevel = singleNameLevel + 1;
       // A record with one name only is often a nickname ("Gigi", "Becky") the officer heard: its
-      // disagreeing with a full name is much weaker evidence, which EM weighs on its own.
-      const differs = (table: FeatureTable, left: number, right: number): number =>
-        onlyName(table, left) >= 0 || onlyName(table, right) >= 0 ? singleNameLevel : elseLevel;
+      // disagreeing with a full name is much weaker evidence, which EM weighs on its own. A name
+      // crossed once is, like a swap, evidence about the whole name: the family comparison
+      // weighs it and the given-name comparison stays out.
+      const differs = (table: FeatureTable, left: number, right: number): number => {
+        if (kind === 'familyName' && crossedOnce(table, left, right)) return crossedOnceLevel;
+        return onlyName(table, left) >= 0 || onlyName(table, right) >= 0 ? singleNameLevel : elseLevel;
+      };
       return (table, left, right) => {
         const column = kind === 'givenName' ? table.given : table.family;
         const first = kind === 'givenName' ? table.givenFirst : table.family;
@@ -154,7 +218,8 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
         // and the given names differing is what a nickname is, not evidence against.
         if (kind === 'givenName' && (knownByAlias(table, left, right) || knownByAlias(table, right, left))) return 0;
         const swap = swapped(table, left, right);
-        if (swap !== SWAP_NONE) return swapLevel > 0 ? 1 + swap : 0;
+        if (swap !== SWAP_NONE) return kind === 'familyName' ? 1 + swap : 0;
+        if (kind === 'givenName' && givenNamesLeftOut(table, left, right)) return 2;
         const pool = table.pool;
         const fa = first[left] ?? -1;
         const fb = first[right] ?? -1;
@@ -162,8 +227,12 @@ function nameDefinition(kind: 'givenName' | 'familyName'): ComparisonKindDefinit
         const seconds = kind === 'givenName' ? secondGivenNames(table, left, right) : null;
         const similarity = seconds === null ? jaroWinklerIds(pool, a, b) : jaroWinklerIds(pool, seconds[0], seconds[1]);
         let level = 3 + swapLevel;
-        for (const t of beforeMetaphone) {
-          if (similarity >= t) return level;
+        // Slips seldom hit a name's first letter (the observation behind Winkler's prefix bonus),
+        // yet Jaro alone puts short names a letter apart at the front high: "Emma" and "Gemma" are
+        // 0.93, two names. Such a pair takes the next level down, never the strictest.
+        const firstLettersDiffer = seconds === null && firstCode(pool, a) !== firstCode(pool, b);
+        for (const [i, t] of beforeMetaphone.entries()) {
+          if (similarity >= t && !(i === 0 && firstLettersDiffer)) return level;
           level++;
         }
         // The sound code is of the first given name, which is here already known to be equal.
@@ -260,7 +329,7 @@ export const aliasComparison: ComparisonKindDefinition = {
   kind: 'alias',
   levelLabels(spec) {
     const t = spec.thresholds?.[0] ?? 0.92;
-    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'the same alias on both', 'else'];
+    return ['an alias equals a name', `an alias Jaro–Winkler ≥ ${t}`, 'an alias equals the only name recorded', 'the same alias on both', 'else, one record has aliases', 'else'];
   },
   comparator(spec): Comparator {
     const threshold = spec.thresholds?.[0] ?? 0.92;
@@ -269,7 +338,10 @@ export const aliasComparison: ComparisonKindDefinition = {
       const aliasesLeft = (offsets[left + 1] ?? 0) - (offsets[left] ?? 0);
       const aliasesRight = (offsets[right + 1] ?? 0) - (offsets[right] ?? 0);
       if (aliasesLeft === 0 && aliasesRight === 0) return 0;
-      return Math.min(aliasLevel(table, left, right, threshold), aliasLevel(table, right, left, threshold));
+      const best = Math.min(aliasLevel(table, left, right, threshold), aliasLevel(table, right, left, threshold));
+      // An alias that matches nothing of a record with none of its own says little: most records
+      // list no alias whoever they are.
+      return best === ALIAS_ELSE && (aliasesLeft === 0 || aliasesRight === 0) ? ALIAS_ELSE : best === ALIAS_ELSE ? ALIAS_ELSE + 1 : best;
     };
   },
   rawValue(record) {

@@ -31,6 +31,7 @@ const COMPARISON_LABELS: Record<string, string> = {
   alias: 'Aliases',
   documentNumber: 'Identity document numbers',
   email: 'E-mail',
+  area: 'Area where found',
 };
 
 const signed = (n: number): string => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(2)}`;
