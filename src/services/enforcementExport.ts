@@ -5,10 +5,10 @@ import type { Actor } from '../access/actor.ts';
 import { nationalities, offences, premisesTypes } from '../domain/vocabularies/index.ts';
 import { personRoles, sexes, visitOutcomes } from '../domain/vocabularies/enforcementRecording.ts';
 import type { Term, Vocabulary } from '../domain/vocabularies/vocabulary.ts';
-import type { Listing, Page } from '../store/repositories/enforcementScope.ts';
+import type { Listing } from '../store/repositories/enforcementScope.ts';
 import { recordAudit } from './auditTrail.ts';
 import { isoNow, type ServiceContext } from './context.ts';
-import { MAX_PAGE_SIZE, type EnforcementRecordService } from './enforcementRecords.ts';
+import { EXPORT_PAGE_SIZE, type EnforcementRecordService, type ListPage } from './enforcementRecords.ts';
 import { csvLine } from './export/csvWriter.ts';
 
 export const EXPORT_KINDS = ['visits', 'people', 'arrests', 'premises'] as const;
@@ -88,11 +88,11 @@ export class EnforcementExportService {
     return { fileName: `lifeline-${kind}-${now.slice(0, 10)}.csv`, csv, rows };
   }
 
-  private async *pages<T>(list: (page: Page) => Promise<Listing<T>>, cells: (row: T) => Cell[]): AsyncGenerator<Cell[]> {
-    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-      const listing = await list({ limit: MAX_PAGE_SIZE, offset });
+  private async *pages<T>(list: (page: ListPage) => Promise<Listing<T>>, cells: (row: T) => Cell[]): AsyncGenerator<Cell[]> {
+    for (let offset = 0; ; offset += EXPORT_PAGE_SIZE) {
+      const listing = await list({ limit: EXPORT_PAGE_SIZE, offset, forExport: true });
       for (const row of listing.rows) yield cells(row);
-      if (listing.rows.length < MAX_PAGE_SIZE || offset + MAX_PAGE_SIZE >= listing.total) return;
+      if (listing.rows.length < EXPORT_PAGE_SIZE || offset + EXPORT_PAGE_SIZE >= listing.total) return;
     }
   }
 
