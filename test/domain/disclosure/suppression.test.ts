@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridTable, primarySuppression, protectBreakdowns, protectGrid, protectTable, type CellStatus, type LinearTable } from '../../../src/domain/disclosure/index.ts';
 import { derive, integerRange, type AttackTable } from './recoveryAttack.ts';
+import { seededRandom } from '../../../src/domain/seededRandom.ts';
 
 function asSeen(table: LinearTable, status: readonly CellStatus[]): AttackTable {
   return {
@@ -26,18 +27,6 @@ async function expectSafe(table: LinearTable, status: readonly CellStatus[]): Pr
     expect(upper, `cell ${i}`).toBeGreaterThanOrEqual(table.values[i] ?? 0);
     expect(upper - lower, `cell ${i} narrowed to ${lower}–${upper}`).toBeGreaterThanOrEqual(2);
   }
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 describe('primary suppression', () => {
@@ -114,7 +103,7 @@ describe('secondary suppression (hand-made tables)', () => {
 
 describe('secondary suppression (randomised recovery attack)', () => {
   it('leaves no small count recoverable in 40 random tables', async () => {
-    const next = random(20_261_205);
+    const next = seededRandom(20_261_205);
     for (let n = 0; n < 40; n += 1) {
       const rows = 2 + Math.floor(next() * 4);
       const columns = 1 + Math.floor(next() * 4);
