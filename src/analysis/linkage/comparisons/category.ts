@@ -23,21 +23,6 @@ export const sexComparison: ComparisonKindDefinition = {
  * records of one person differ there far more often than between distant countries, while
  * strangers rarely differ that way.
  */
-/** Where found: the same area or not (a person moves; the level's weight says how much it tells). */
-export const areaComparison: ComparisonKindDefinition = {
-  kind: 'area',
-  levelLabels: () => ['same area', 'else'],
-  comparator(): Comparator {
-    return (table, left, right) => {
-      const a = table.area[left] ?? -1;
-      const b = table.area[right] ?? -1;
-      if (a < 0 || b < 0) return 0;
-      return a === b ? 1 : 2;
-    };
-  },
-  rawValue: (record) => record.area ?? null,
-};
-
 export const nationalityComparison: ComparisonKindDefinition = {
   kind: 'nationality',
   levelLabels: () => ['exact', 'neighbouring countries', 'else'],
@@ -51,4 +36,19 @@ export const nationalityComparison: ComparisonKindDefinition = {
     };
   },
   rawValue: (record) => record.nationality ?? null,
+};
+
+/** Where found: the same area or not (a person moves; the level's weight says how much it tells). */
+export const areaComparison: ComparisonKindDefinition = {
+  kind: 'area',
+  levelLabels: () => ['same area', 'else'],
+  comparator(): Comparator {
+    return (table, left, right) => {
+      const a = table.area[left] ?? -1;
+      const b = table.area[right] ?? -1;
+      if (a < 0 || b < 0) return 0;
+      return a === b ? 1 : 2;
+    };
+  },
+  rawValue: (record) => record.area ?? null,
 };
