@@ -22,10 +22,11 @@ describe.each(JAVASCRIPT_MODES)('notifications, %s', (mode) => {
       await visit(page, '/account');
     }
 
-    // The scheduler runs every second: the reminders arrive without anyone asking for them.
+    // The scheduler runs every second: the reminders arrive without anyone asking for them, not
+    // always in the same run, so wait until both are there.
     await expect.poll(async () => {
       await page.goto('/notifications');
-      return page.locator('.lifeline-count').count();
+      return page.getByRole('link', { name: 'Notifications 2 unread' }).count();
     }, { timeout: 15_000 }).toBe(1);
     await visit(page, '/notifications');
     expect(await heading(page)).toBe('Notifications');
