@@ -115,19 +115,13 @@ export class NetworkGraph {
     this.position.set(relationship, this.relationships.length);
     this.relationships.push(relationship);
     this.indexed = undefined;
-    for (const key of new Set([relationship.from, relationship.to])) {
-      const list = this.byEntity.get(key);
-      if (list === undefined) this.byEntity.set(key, [relationship]);
-      else list.push(relationship);
-    }
+    for (const key of new Set([relationship.from, relationship.to])) appendTo(this.byEntity, key, relationship);
   }
 
   addEvent(event: EntityEvent): void {
     if (!this.entities.has(event.key)) return;
     this.events.push(event);
-    const list = this.eventsByEntity.get(event.key);
-    if (list === undefined) this.eventsByEntity.set(event.key, [event]);
-    else list.push(event);
+    appendTo(this.eventsByEntity, event.key, event);
   }
 
   /** The relationships that pass the filter; the entities stay, so a filtered-out one is still found. */
@@ -240,10 +234,16 @@ export class NetworkGraph {
   centrality(): Centrality[] {
     const adjacency = this.adjacency();
     const degrees = degree(adjacency);
-    const between = betweenness(adjacency, { normalised: true, sources: BETWEENNESS_SOURCES, seed: 20260101 });
+    const between = betweenness(adjacency, { normalised: true, sources: BETWEENNESS_SOURCES });
     const ranks = pageRank(adjacency);
     return [...this.entities.values()]
       .map((entity) => ({ entity, degree: degrees.get(entity.key) ?? 0, betweenness: between.get(entity.key) ?? 0, pageRank: ranks.get(entity.key) ?? 0 }))
       .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || b.pageRank - a.pageRank || a.entity.key.localeCompare(b.entity.key));
   }
+}
+
+function appendTo<T>(lists: Map<string, T[]>, key: string, value: T): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [value]);
+  else list.push(value);
 }

@@ -55,7 +55,7 @@ export function computeMeasures(input: MeasuresInput): NetworkMeasures {
   const largest = components[0] ?? [];
   const largestAdjacency = new Adjacency(largest, edges);
   const betweennessSources = Math.min(largest.length, BETWEENNESS_SOURCES);
-  const between = betweenness(largestAdjacency, { normalised: true, sources: betweennessSources, seed: 20260101 });
+  const between = betweenness(largestAdjacency, { normalised: true, sources: betweennessSources });
   const degrees = degree(adjacency);
   const ranks = pageRank(adjacency);
 
